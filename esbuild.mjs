@@ -1,0 +1,35 @@
+// One build, two bundles: the extension (client) and the language server + CLI (server).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  // TypeScript's bundle probes for optional modules it never needs here.
+  external: ['vscode', 'source-map-support', '@microsoft/typescript-etw'],
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js' },
+  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching…');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`esbuild: dist/client.js, dist/server.js in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,120 @@
+import * as ts from 'typescript';
+import type { Range } from '../model';
+
+export type ImportKind = 'import' | 'export' | 'dynamic' | 'require' | 'import-equals' | 'import-type';
+
+/** One module reference in a file, as written. */
+export interface ImportFact {
+  specifier: string;
+  kind: ImportKind;
+  /** `import type`, `export type`, `typeof import()`: erased at run time, still a dependency. */
+  typeOnly: boolean;
+  /** Range of the specifier's string literal, quotes included. */
+  range: Range;
+  /** Names imported or re-exported ('default', '*' for a namespace or `export *`); empty for side effects. */
+  names: string[];
+}
+
+export interface ExtractResult {
+  imports: ImportFact[];
+  /** Set when the file could not be analysed at all (the reason, for the user). */
+  failure?: string;
+  syntaxErrors: number;
+}
+
+function scriptKindOf(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[mc]?js$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+export function parseSourceFile(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+}
+
+/** Only files that mention these need the full tree walk; the rest have imports at the top level only. */
+const NESTED_REFERENCE = /\b(?:import|require)\s*\(/;
+
+/**
+ * Every module reference of a file, found with the TypeScript parser (so strings and comments
+ * that merely look like imports are never counted). A syntax error elsewhere in the file does
+ * not hide the imports the parser could still read.
+ */
+export function extractImports(file: string, text: string): ExtractResult {
+  let sf: ts.SourceFile;
+  try {
+    sf = parseSourceFile(file, text);
+  } catch (err) {
+    return { imports: [], syntaxErrors: 0, failure: `the parser failed: ${(err as Error).message}` };
+  }
+  const imports: ImportFact[] = [];
+  const rangeOf = (node: ts.Node): Range => {
+    const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const end = sf.getLineAndCharacterOfPosition(node.getEnd());
+    return { start, end };
+  };
+  const add = (literal: ts.Node, specifier: string, kind: ImportKind, typeOnly: boolean, names: string[]) =>
+    imports.push({ specifier, kind, typeOnly, range: rangeOf(literal), names });
+
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const names: string[] = [];
+      if (clause?.name) names.push('default');
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.push('*');
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
+      }
+      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)));
+      add(statement.moduleSpecifier, statement.moduleSpecifier.text, 'import', typeOnly, names);
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.exportClause;
+      const names = !clause ? ['*'] : ts.isNamespaceExport(clause) ? ['*'] : clause.elements.map((e) => (e.propertyName ?? e.name).text);
+      add(statement.moduleSpecifier, statement.moduleSpecifier.text, 'export', statement.isTypeOnly, names);
+    } else if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference) &&
+      ts.isStringLiteral(statement.moduleReference.expression)
+    ) {
+      const literal = statement.moduleReference.expression;
+      add(literal, literal.text, 'import-equals', statement.isTypeOnly, ['*']);
+    }
+  }
+
+  if (NESTED_REFERENCE.test(text)) collectNested(sf, add);
+  imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const syntaxErrors = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+  return { imports, syntaxErrors };
+}
+
+type Add = (literal: ts.Node, specifier: string, kind: ImportKind, typeOnly: boolean, names: string[]) => void;
+
+function stringArgument(node: ts.CallExpression): ts.StringLiteralLike | undefined {
+  const arg = node.arguments[0];
+  return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg : undefined;
+}
+
+/** `import()`, `require()` and `typeof import()` anywhere; iterative, so deep nesting cannot overflow the stack. */
+function collectNested(sf: ts.SourceFile, add: Add): void {
+  const stack: ts.Node[] = [sf];
+  const push = (child: ts.Node) => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node)) {
+      const literal = stringArgument(node);
+      if (literal && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        add(literal, literal.text, 'dynamic', false, ['*']);
+      } else if (literal && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) {
+        add(literal, literal.text, 'require', false, ['*']);
+      }
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      const literal = node.argument.literal;
+      add(literal, literal.text, 'import-type', true, node.qualifier ? [ts.isIdentifier(node.qualifier) ? node.qualifier.text : '*'] : ['*']);
+    }
+    ts.forEachChild(node, push);
+  }
+}

@@ -1,0 +1,214 @@
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { Host } from '../host';
+import { packageNameOf } from '../config/config';
+import { SOURCE_EXTENSIONS } from '../config/defaults';
+import { type WorkspacePackage, findWorkspacePackages } from './workspace-packages';
+
+export type ResolvedTarget =
+  /** A source file of the workspace (absolute path). */
+  | { kind: 'file'; file: string }
+  /** A third-party package (installed or not). */
+  | { kind: 'external'; packageName: string }
+  | { kind: 'builtin'; packageName: string }
+  /** A relative or aliased path that leads nowhere. */
+  | { kind: 'unresolved' };
+
+const BUILTINS = new Set(builtinModules);
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  resolveJsonModule: true,
+  jsx: ts.JsxEmit.Preserve,
+};
+
+interface ProjectOptions {
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+  /** Our own memo on top of TypeScript's: (directory, specifier) → target. */
+  memo: Map<string, ResolvedTarget>;
+}
+
+/**
+ * Specifier + importing file → target, with TypeScript's module resolution under the nearest
+ * tsconfig.json / jsconfig.json (so `paths`, `baseUrl` and `extends` behave as the compiler
+ * says), and workspace packages (npm/yarn/pnpm) mapped to their sources. One resolution cache
+ * per project configuration, shared by every file under it.
+ */
+export class Resolver {
+  private projects = new Map<string, ProjectOptions>();
+  private projectOfDir = new Map<string, string>();
+  private readonly existsCache = new Map<string, boolean>();
+  private readonly dirExistsCache = new Map<string, boolean>();
+  private workspacePackages: Map<string, WorkspacePackage>;
+  private readonly moduleHost: ts.ModuleResolutionHost;
+
+  constructor(
+    private readonly host: Host,
+    private readonly root: string,
+  ) {
+    this.workspacePackages = findWorkspacePackages(host, root);
+    this.moduleHost = {
+      fileExists: (f) => this.fileExists(f),
+      readFile: (f) => host.readFile(f),
+      directoryExists: (d) => this.directoryExists(d),
+      realpath: (f) => host.realpath(f),
+      getCurrentDirectory: () => root,
+    };
+  }
+
+  /** Files appeared or vanished, or a tsconfig / package.json changed: forget what was learnt. */
+  invalidate(): void {
+    this.projects.clear();
+    this.projectOfDir.clear();
+    this.existsCache.clear();
+    this.dirExistsCache.clear();
+    this.workspacePackages = findWorkspacePackages(this.host, this.root);
+  }
+
+  /** The tsconfig (or jsconfig) that governs a file, if any — used to report which one applies. */
+  configFileFor(file: string): string | undefined {
+    const key = this.projectKeyFor(path.posix.dirname(file));
+    return key === '' ? undefined : key;
+  }
+
+  resolve(specifier: string, fromFile: string): ResolvedTarget {
+    const dir = path.posix.dirname(fromFile);
+    const project = this.projectFor(dir);
+    const memoKey = `${dir}\0${specifier}`;
+    let target = project.memo.get(memoKey);
+    if (!target) {
+      target = this.compute(specifier, fromFile, project);
+      project.memo.set(memoKey, target);
+    }
+    return target;
+  }
+
+  private compute(specifier: string, fromFile: string, project: ProjectOptions): ResolvedTarget {
+    const bare = !specifier.startsWith('.') && !specifier.startsWith('/');
+    if (specifier.startsWith('node:') || (bare && BUILTINS.has(specifier))) {
+      return { kind: 'builtin', packageName: specifier.replace(/^node:/, '') };
+    }
+    const resolved = ts.resolveModuleName(specifier, fromFile, project.options, this.moduleHost, project.cache).resolvedModule;
+    const resolvedFile = resolved?.resolvedFileName.replace(/\\/g, '/');
+    if (resolvedFile && this.isWorkspaceSource(resolvedFile)) {
+      return { kind: 'file', file: resolvedFile };
+    }
+    if (!bare) return { kind: 'unresolved' };
+    const packageName = packageNameOf(specifier);
+    const workspacePackage = this.workspacePackages.get(packageName);
+    if (workspacePackage) {
+      const source = this.workspacePackageSource(workspacePackage, specifier.slice(packageName.length + 1));
+      if (source) return { kind: 'file', file: source };
+    }
+    // An alias (`paths`) that matched but found no file is a broken path, not a package.
+    if (!resolved && this.matchesPathAlias(specifier, project.options)) return { kind: 'unresolved' };
+    return { kind: 'external', packageName };
+  }
+
+  private isWorkspaceSource(file: string): boolean {
+    if (!file.startsWith(this.root + '/') || file.includes('/node_modules/')) return false;
+    if (file.endsWith('.d.ts') || file.endsWith('.d.mts') || file.endsWith('.d.cts')) return false;
+    return SOURCE_EXTENSIONS.includes(path.posix.extname(file));
+  }
+
+  private matchesPathAlias(specifier: string, options: ts.CompilerOptions): boolean {
+    return Object.keys(options.paths ?? {}).some((pattern) => {
+      const star = pattern.indexOf('*');
+      return star < 0 ? pattern === specifier : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+    });
+  }
+
+  /** A workspace package imported by name resolves to its sources, not its build output. */
+  private workspacePackageSource(pkg: WorkspacePackage, subpath: string): string | undefined {
+    const candidates = subpath
+      ? [`${pkg.dir}/${subpath}`, `${pkg.dir}/src/${subpath}`]
+      : [pkg.source && `${pkg.dir}/${pkg.source}`, `${pkg.dir}/src/index`, `${pkg.dir}/index`].filter((c): c is string => !!c);
+    for (const candidate of candidates) {
+      const found = this.probe(candidate);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private probe(base: string): string | undefined {
+    const normalized = path.posix.normalize(base);
+    if (this.isWorkspaceSource(normalized) && this.fileExists(normalized)) return normalized;
+    const stem = normalized.replace(/\.(js|mjs|cjs|jsx)$/, '');
+    for (const ext of SOURCE_EXTENSIONS) if (this.fileExists(stem + ext)) return stem + ext;
+    for (const ext of SOURCE_EXTENSIONS) if (this.fileExists(`${normalized}/index${ext}`)) return `${normalized}/index${ext}`;
+    return undefined;
+  }
+
+  private fileExists(file: string): boolean {
+    let exists = this.existsCache.get(file);
+    if (exists === undefined) {
+      exists = this.host.fileExists(file);
+      this.existsCache.set(file, exists);
+    }
+    return exists;
+  }
+
+  private directoryExists(dir: string): boolean {
+    let exists = this.dirExistsCache.get(dir);
+    if (exists === undefined) {
+      exists = this.host.directoryExists(dir);
+      this.dirExistsCache.set(dir, exists);
+    }
+    return exists;
+  }
+
+  private projectFor(dir: string): ProjectOptions {
+    const key = this.projectKeyFor(dir);
+    let project = this.projects.get(key);
+    if (!project) {
+      const options = key ? this.readCompilerOptions(key) : DEFAULT_OPTIONS;
+      project = {
+        options,
+        cache: ts.createModuleResolutionCache(this.root, (f) => f, options),
+        memo: new Map(),
+      };
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
+  /** The nearest tsconfig.json / jsconfig.json at or above `dir`, within the workspace; '' for none. */
+  private projectKeyFor(dir: string): string {
+    const known = this.projectOfDir.get(dir);
+    if (known !== undefined) return known;
+    let key = '';
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      if (this.fileExists(`${dir}/${name}`)) {
+        key = `${dir}/${name}`;
+        break;
+      }
+    }
+    if (!key && dir !== this.root && dir.startsWith(this.root + '/')) key = this.projectKeyFor(path.posix.dirname(dir));
+    this.projectOfDir.set(dir, key);
+    return key;
+  }
+
+  private readCompilerOptions(configFile: string): ts.CompilerOptions {
+    const read = ts.readConfigFile(configFile, (f) => this.host.readFile(f));
+    if (read.error) return DEFAULT_OPTIONS;
+    // Only the options matter here; listing the project's files would cost a directory walk.
+    const parseHost: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
+      readDirectory: () => [],
+      fileExists: (f) => this.host.fileExists(f),
+      readFile: (f) => this.host.readFile(f),
+    };
+    const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, path.posix.dirname(configFile), undefined, configFile);
+    const options = { ...parsed.options, allowJs: true, resolveJsonModule: true };
+    if (options.moduleResolution === undefined || options.moduleResolution === ts.ModuleResolutionKind.Classic) {
+      // Classic resolution never looks in node_modules or at package.json; nobody means it today.
+      options.moduleResolution = ts.ModuleResolutionKind.Bundler;
+      options.module = ts.ModuleKind.ESNext;
+    }
+    return options;
+  }
+}

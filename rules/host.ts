@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The only I/O the engine sees. The CLI uses the Node host as is; the language server wraps it
+ * so open buffers shadow the disk. Paths are absolute with forward slashes.
+ */
+export interface Host {
+  readFile(file: string): string | undefined;
+  fileExists(file: string): boolean;
+  directoryExists(dir: string): boolean;
+  /** Entries of a directory; symbolic links are reported as such and never followed blindly. */
+  readDirectory(dir: string): DirectoryEntry[];
+  realpath(file: string): string;
+  /** Whether the workspace is trusted: only then may workspace code (a JS config) be loaded. */
+  readonly trusted: boolean;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'symlink';
+}
+
+export function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+export function normalizePath(p: string): string {
+  return toPosix(path.resolve(p));
+}
+
+export function createNodeHost(options: { trusted: boolean }): Host {
+  return {
+    trusted: options.trusted,
+    readFile(file) {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists(file) {
+      try {
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    },
+    directoryExists(dir) {
+      try {
+        return fs.statSync(dir).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    readDirectory(dir) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        // Unreadable folders are skipped, not fatal: the scan reports what it could read.
+        return [];
+      }
+      const result: DirectoryEntry[] = [];
+      for (const e of entries) {
+        if (e.isFile()) result.push({ name: e.name, kind: 'file' });
+        else if (e.isDirectory()) result.push({ name: e.name, kind: 'directory' });
+        else if (e.isSymbolicLink()) result.push({ name: e.name, kind: 'symlink' });
+      }
+      return result;
+    },
+    realpath(file) {
+      try {
+        return toPosix(fs.realpathSync.native(file));
+      } catch {
+        return file;
+      }
+    },
+  };
+}
+
+/** A host whose files can be shadowed by in-memory text (unsaved editor buffers). */
+export class OverlayHost implements Host {
+  private readonly overlays = new Map<string, string>();
+
+  constructor(private readonly base: Host) {}
+
+  get trusted(): boolean {
+    return this.base.trusted;
+  }
+
+  setOverlay(file: string, text: string): void {
+    this.overlays.set(file, text);
+  }
+
+  deleteOverlay(file: string): void {
+    this.overlays.delete(file);
+  }
+
+  hasOverlay(file: string): boolean {
+    return this.overlays.has(file);
+  }
+
+  readFile(file: string): string | undefined {
+    return this.overlays.get(file) ?? this.base.readFile(file);
+  }
+
+  fileExists(file: string): boolean {
+    return this.overlays.has(file) || this.base.fileExists(file);
+  }
+
+  directoryExists(dir: string): boolean {
+    return this.base.directoryExists(dir);
+  }
+
+  readDirectory(dir: string): DirectoryEntry[] {
+    return this.base.readDirectory(dir);
+  }
+
+  realpath(file: string): string {
+    return this.overlays.has(file) ? file : this.base.realpath(file);
+  }
+}

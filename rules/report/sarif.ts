@@ -1,0 +1,76 @@
+import type { CheckResult } from './check-result';
+import { relativeTo } from './check-result';
+import type { Severity } from '../model';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF 2.1.0, one run, as GitHub code scanning reads it. */
+export function formatSarif(result: CheckResult): string {
+  const rules = result.rules.map(({ meta, severity }) => ({
+    id: meta.id,
+    name: meta.id.replace(/(^|[-/])(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: stripMarkdown(meta.description) },
+    fullDescription: { text: meta.rationale },
+    help: { text: stripMarkdown(meta.help), markdown: `${meta.help}\n\n${meta.rationale}` },
+    defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
+    properties: { foundation: meta.foundation, tags: ['architecture', meta.foundation] },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  // Rules of a user's dependency-cruiser configuration are only known once they fire.
+  for (const f of result.findings) {
+    if (index.has(f.ruleId)) continue;
+    index.set(f.ruleId, rules.length);
+    rules.push({
+      id: f.ruleId,
+      name: f.ruleId,
+      shortDescription: { text: `dependency-cruiser rule ${f.ruleId.slice('depcruise/'.length)}` },
+      fullDescription: { text: 'A rule of the workspace\'s own dependency-cruiser configuration.' },
+      help: { text: 'See the rule\'s comment in the dependency-cruiser configuration.', markdown: 'See the rule\'s `comment` in the dependency-cruiser configuration.' },
+      defaultConfiguration: { level: LEVEL[f.severity] },
+      properties: { foundation: 'clean-architecture', tags: ['architecture', 'dependency-cruiser'] },
+    });
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Foundations', semanticVersion: result.toolVersion, version: result.toolVersion, rules } },
+        results: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: index.get(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(relativeTo(result.root, f.file)), uriBaseId: '%SRCROOT%' },
+                region: {
+                  startLine: f.range.start.line + 1,
+                  startColumn: f.range.start.character + 1,
+                  endLine: f.range.end.line + 1,
+                  endColumn: f.range.end.character + 1,
+                },
+              },
+            },
+          ],
+          partialFingerprints: { foundationsFinding: fingerprint(f.ruleId, relativeTo(result.root, f.file), f.message) },
+          ...(f.domains || f.layers ? { properties: { ...(f.domains ? { domains: f.domains } : {}), ...(f.layers ? { layers: f.layers } : {}) } } : {}),
+        })),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** Stable across line moves (no line number in it), so code scanning tracks a finding over commits. */
+function fingerprint(ruleId: string, file: string, message: string): string {
+  let h = 2166136261;
+  for (const c of `${ruleId}|${file}|${message}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+function stripMarkdown(s: string): string {
+  return s.replace(/`/g, '');
+}

@@ -1,0 +1,442 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { RULES } from './checks';
+import type { DomainEdges, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
+import type { Config, ConfigDiagnostic } from './config/config';
+import { CONFIG_FILE_NAME } from './config/defaults';
+import { loadConfig } from './config/load-config';
+import { type Host, OverlayHost, normalizePath } from './host';
+import { type ExtractResult, extractImports } from './graph/extract-imports';
+import { ImportGraph, type ResolvedImport } from './graph/import-graph';
+import { Resolver } from './graph/resolver';
+import { type Finding, type Severity, compareFindings, sameFindings } from './model';
+import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
+import { WorkspaceModel } from './workspace/workspace-model';
+
+/** Files larger than this are generated or vendored code; they are reported as skipped. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface ScanProgress {
+  phase: 'discover' | 'analyze' | 'check';
+  done: number;
+  total: number;
+}
+
+export interface ScanOptions {
+  token?: CancellationToken;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export type Change =
+  /** An editor buffer was opened or edited: its text shadows the disk. */
+  | { type: 'buffer'; file: string; text: string }
+  /** An editor buffer was closed: the disk is the truth again. */
+  | { type: 'buffer-closed'; file: string }
+  | { type: 'disk'; file: string; event: 'created' | 'changed' | 'deleted' };
+
+export interface UpdateResult {
+  /** Files whose findings changed (publish these). */
+  files: string[];
+  /** Whether the configuration diagnostics changed (publish the config file). */
+  configChanged: boolean;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+interface FileFacts {
+  hash: string;
+  extract: ExtractResult;
+}
+
+/** Files whose change means resolution results may be stale. */
+const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
+
+/**
+ * One workspace folder, analysed: configuration, workspace model, import graph and findings.
+ * Everything the language server and the CLI ask goes through here, and both get the same answers.
+ * Per-file work is cached by content hash; a change re-checks the file and its importers only.
+ */
+export class Session {
+  readonly root: string;
+  readonly host: OverlayHost;
+  private configState: { config: Config; diagnostics: ConfigDiagnostic[]; file?: string; usable: boolean };
+  private model: WorkspaceModel;
+  private resolver: Resolver;
+  private readonly graph = new ImportGraph();
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly skipped = new Map<string, string>();
+  private sourceFiles = new Set<string>();
+  private readonly fileFindings = new Map<string, Finding[]>();
+  private workspaceFindings = new Map<string, Finding[]>();
+  private readonly foreignDomainsOf = new Map<string, Set<string>>();
+  private readonly domainEdges = new Map<string, Map<string, Set<string>>>();
+  private scanned = false;
+
+  private constructor(root: string, host: Host) {
+    this.root = root;
+    this.host = new OverlayHost(host);
+    this.resolver = new Resolver(this.host, root);
+    const loaded = loadConfig(this.host, root);
+    const usable = loaded.config !== undefined;
+    this.configState = {
+      config: loaded.config ?? loadConfig(emptyHost(this.host), root).config!,
+      diagnostics: loaded.diagnostics,
+      file: loaded.file,
+      usable,
+    };
+    this.model = new WorkspaceModel(this.configState.config);
+  }
+
+  static open(root: string, host: Host): Session {
+    return new Session(host.realpath(normalizePath(root)), host);
+  }
+
+  get config(): Config {
+    return this.configState.config;
+  }
+
+  /** Errors and warnings in foundations.json, with ranges in it. */
+  get configDiagnostics(): readonly ConfigDiagnostic[] {
+    return this.configState.diagnostics;
+  }
+
+  /** foundations.json's path when it exists. */
+  get configFile(): string | undefined {
+    return this.configState.file;
+  }
+
+  /** Whether the configuration in use came from a foundations.json without errors. */
+  get hasUsableConfig(): boolean {
+    return this.configState.usable && this.configState.file !== undefined;
+  }
+
+  get workspaceModel(): WorkspaceModel {
+    return this.model;
+  }
+
+  get importGraph(): ImportGraph {
+    return this.graph;
+  }
+
+  get isScanned(): boolean {
+    return this.scanned;
+  }
+
+  files(): string[] {
+    return [...this.sourceFiles].sort();
+  }
+
+  skippedFiles(): SkippedFile[] {
+    return [...this.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+
+  rules(): readonly RuleMeta[] {
+    return RULES;
+  }
+
+  severityOf(rule: RuleMeta): Severity | 'off' {
+    return this.config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
+  }
+
+  /** Every finding, sorted by file and position. */
+  findings(): Finding[] {
+    const all: Finding[] = [];
+    for (const list of this.fileFindings.values()) all.push(...list);
+    for (const list of this.workspaceFindings.values()) all.push(...list);
+    return all.sort(compareFindings);
+  }
+
+  findingsFor(file: string): Finding[] {
+    return [...(this.fileFindings.get(file) ?? []), ...(this.workspaceFindings.get(file) ?? [])].sort(compareFindings);
+  }
+
+  /** Domain → the domains its files actually import (declared or not). */
+  domainDependencies(): Map<string, Set<string>> {
+    const result = new Map<string, Set<string>>();
+    for (const [from, targets] of this.domainEdges) result.set(from, new Set(targets.keys()));
+    return result;
+  }
+
+  /** Every file that has findings now. */
+  filesWithFindings(): string[] {
+    return [...new Set([...this.fileFindings.keys(), ...this.workspaceFindings.keys()])].sort();
+  }
+
+  /** The first full analysis: discover, read, parse, resolve, check. Yields between batches. */
+  async scan(options: ScanOptions = {}): Promise<void> {
+    const { token, onProgress } = options;
+    onProgress?.({ phase: 'discover', done: 0, total: 0 });
+    const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded);
+    this.sourceFiles = new Set(files);
+    const BATCH = 250;
+    for (let i = 0; i < files.length; i += BATCH) {
+      if (token?.isCancellationRequested) return;
+      for (const file of files.slice(i, i + BATCH)) this.analyze(file);
+      onProgress?.({ phase: 'analyze', done: Math.min(i + BATCH, files.length), total: files.length });
+      await yieldToEventLoop();
+    }
+    onProgress?.({ phase: 'check', done: 0, total: files.length });
+    this.checkAll();
+    this.scanned = true;
+    onProgress?.({ phase: 'check', done: files.length, total: files.length });
+  }
+
+  /** Applies changes (edits, saves, file events) and says which files' findings changed. */
+  update(changes: readonly Change[]): UpdateResult {
+    let configText: string | undefined | null = null;
+    let structural = false;
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const file = normalizePath(change.file);
+      if (change.type === 'buffer') this.host.setOverlay(file, change.text);
+      else if (change.type === 'buffer-closed') this.host.deleteOverlay(file);
+      const relative = file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : undefined;
+      if (relative === undefined) continue;
+      if (relative === CONFIG_FILE_NAME) {
+        configText = change.type === 'buffer' ? change.text : undefined;
+      } else if (RESOLUTION_INPUTS.test(relative) || relative.endsWith('.gitignore')) {
+        structural = true;
+      } else if (isSourceFile(file)) {
+        if (change.type === 'disk' && change.event !== 'changed') structural = true;
+        else touched.add(file);
+      }
+    }
+    const before = this.snapshot();
+    let configChanged = false;
+    if (configText !== null) configChanged = this.reloadConfig(configText);
+    if (configText !== null || structural) {
+      this.rebuild();
+    } else {
+      let importsMoved = false;
+      const recheck = new Set<string>();
+      for (const file of touched) {
+        if (!this.sourceFiles.has(file)) continue;
+        if (this.analyze(file)) importsMoved = true;
+        recheck.add(file);
+        for (const importer of this.graph.importersOf(file)) recheck.add(importer);
+      }
+      for (const file of recheck) this.checkFile(file);
+      if (importsMoved) this.checkWorkspace();
+    }
+    return { files: this.diff(before), configChanged };
+  }
+
+  /** Reads foundations.json again; a broken file keeps the last good configuration in force. */
+  private reloadConfig(text: string | undefined): boolean {
+    const loaded = loadConfig(this.host, this.root, text);
+    const previous = this.configState.diagnostics;
+    if (loaded.config) {
+      this.configState = { config: loaded.config, diagnostics: loaded.diagnostics, file: loaded.file, usable: true };
+      this.model = new WorkspaceModel(loaded.config);
+    } else {
+      this.configState = { ...this.configState, diagnostics: loaded.diagnostics, file: loaded.file, usable: false };
+    }
+    return JSON.stringify(previous) !== JSON.stringify(loaded.diagnostics);
+  }
+
+  /** Files appeared or vanished, or resolution inputs changed: rediscover and re-resolve, reusing parses. */
+  private rebuild(): void {
+    this.resolver.invalidate();
+    const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded);
+    const current = new Set(files);
+    for (const file of this.sourceFiles) {
+      if (!current.has(file)) this.forget(file);
+    }
+    this.sourceFiles = current;
+    for (const file of files) this.analyze(file, true);
+    this.checkAll();
+  }
+
+  private forget(file: string): void {
+    this.graph.delete(file);
+    this.facts.delete(file);
+    this.skipped.delete(file);
+    this.fileFindings.delete(file);
+    this.setForeignDomains(file, new Set());
+  }
+
+  /**
+   * Reads, parses (when the content changed) and resolves one file.
+   * Returns whether its resolved imports changed.
+   */
+  private analyze(file: string, forceResolve = false): boolean {
+    const text = this.host.readFile(file);
+    if (text === undefined) {
+      this.skipped.set(file, 'it could not be read');
+      this.graph.set(file, []);
+      return true;
+    }
+    const hash = createHash('sha1').update(text).digest('hex');
+    const cached = this.facts.get(file);
+    if (cached?.hash === hash && !forceResolve && this.graph.has(file)) return false;
+    let extract: ExtractResult;
+    if (cached?.hash === hash) extract = cached.extract;
+    else {
+      const problem = skipReason(text);
+      extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : extractImports(file, text);
+      this.facts.set(file, { hash, extract });
+    }
+    if (extract.failure) this.skipped.set(file, extract.failure);
+    else this.skipped.delete(file);
+    const resolved: ResolvedImport[] = extract.imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
+    const changed = !sameImports(this.graph.importsOf(file), resolved);
+    this.graph.set(file, resolved);
+    this.updateDomainEdges(file);
+    return changed;
+  }
+
+  private updateDomainEdges(file: string): void {
+    const from = this.model.membership(file).domain?.name;
+    const foreign = new Set<string>();
+    if (from) {
+      for (const imp of this.graph.importsOf(file)) {
+        if (imp.target.kind !== 'file') continue;
+        const to = this.model.membership(imp.target.file).domain?.name;
+        if (to && to !== from) foreign.add(to);
+      }
+    }
+    this.setForeignDomains(file, foreign, from);
+  }
+
+  private setForeignDomains(file: string, foreign: Set<string>, from?: string): void {
+    const previous = this.foreignDomainsOf.get(file);
+    if (previous) {
+      for (const [source, targets] of this.domainEdges) {
+        for (const to of previous) targets.get(to)?.delete(file);
+        for (const [to, files] of targets) if (files.size === 0) targets.delete(to);
+        if (targets.size === 0) this.domainEdges.delete(source);
+      }
+    }
+    if (!from || foreign.size === 0) {
+      this.foreignDomainsOf.delete(file);
+      return;
+    }
+    this.foreignDomainsOf.set(file, foreign);
+    let targets = this.domainEdges.get(from);
+    if (!targets) this.domainEdges.set(from, (targets = new Map()));
+    for (const to of foreign) {
+      let files = targets.get(to);
+      if (!files) targets.set(to, (files = new Set()));
+      files.add(file);
+    }
+  }
+
+  private checkAll(): void {
+    this.fileFindings.clear();
+    // Domain edges depend on the model, which may be new: recompute them from the graph.
+    this.foreignDomainsOf.clear();
+    this.domainEdges.clear();
+    for (const file of this.sourceFiles) this.updateDomainEdges(file);
+    for (const file of this.sourceFiles) this.checkFile(file);
+    this.checkWorkspace();
+  }
+
+  private activeRules<T extends Rule['scope']>(scope: T): (Extract<Rule, { scope: T }> & { severity: Severity })[] {
+    const result: (Extract<Rule, { scope: T }> & { severity: Severity })[] = [];
+    for (const rule of RULES) {
+      if (rule.scope !== scope) continue;
+      const severity = this.severityOf(rule);
+      if (severity !== 'off') result.push({ ...(rule as Extract<Rule, { scope: T }>), severity });
+    }
+    return result;
+  }
+
+  private checkFile(file: string): void {
+    if (!this.sourceFiles.has(file)) return;
+    const findings: Finding[] = [];
+    const membership = this.model.membership(file);
+    const imports = this.graph.importsOf(file);
+    for (const rule of this.activeRules('file') as (FileRule & { severity: Severity })[]) {
+      rule.check({
+        file,
+        membership,
+        imports,
+        model: this.model,
+        config: this.config,
+        options: this.config.rules.get(rule.id)?.options ?? {},
+        report: (r: Report) => findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r }),
+      });
+    }
+    if (findings.length > 0) this.fileFindings.set(file, findings.sort(compareFindings));
+    else this.fileFindings.delete(file);
+  }
+
+  private checkWorkspace(): void {
+    const next = new Map<string, Finding[]>();
+    for (const rule of this.activeRules('workspace') as (WorkspaceRule & { severity: Severity })[]) {
+      rule.check({
+        graph: this.graph,
+        model: this.model,
+        config: this.config,
+        domainEdges: this.domainEdges as DomainEdges,
+        options: this.config.rules.get(rule.id)?.options ?? {},
+        report: (file, r) => {
+          let list = next.get(file);
+          if (!list) next.set(file, (list = []));
+          list.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+        },
+      });
+    }
+    for (const list of next.values()) list.sort(compareFindings);
+    this.workspaceFindings = next;
+  }
+
+  private snapshot(): Map<string, Finding[]> {
+    const snap = new Map<string, Finding[]>();
+    for (const file of this.filesWithFindings()) snap.set(file, this.findingsFor(file));
+    return snap;
+  }
+
+  private diff(before: Map<string, Finding[]>): string[] {
+    const changed: string[] = [];
+    for (const file of new Set([...before.keys(), ...this.filesWithFindings()])) {
+      if (!sameFindings(before.get(file) ?? [], this.findingsFor(file))) changed.push(file);
+    }
+    return changed.sort();
+  }
+}
+
+function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    return (
+      x.specifier === y.specifier &&
+      x.kind === y.kind &&
+      x.typeOnly === y.typeOnly &&
+      x.range.start.line === y.range.start.line &&
+      x.range.start.character === y.range.start.character &&
+      x.range.end.character === y.range.end.character &&
+      JSON.stringify(x.target) === JSON.stringify(y.target)
+    );
+  });
+}
+
+function skipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (generated code?)`;
+  if (text.slice(0, 8000).includes('\u0000')) return 'it is binary, not source text';
+  return undefined;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A view of a host in which foundations.json does not exist: the built-in defaults. */
+function emptyHost(host: Host): Host {
+  return {
+    trusted: host.trusted,
+    readFile: (f) => (path.posix.basename(f) === CONFIG_FILE_NAME ? undefined : host.readFile(f)),
+    fileExists: (f) => path.posix.basename(f) !== CONFIG_FILE_NAME && host.fileExists(f),
+    directoryExists: (d) => host.directoryExists(d),
+    readDirectory: (d) => host.readDirectory(d),
+    realpath: (f) => host.realpath(f),
+  };
+}

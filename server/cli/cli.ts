@@ -1,0 +1,163 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CONFIG_FILE_NAME,
+  type CheckResult,
+  type ConfigDiagnostic,
+  TOOL_VERSION,
+  checkWorkspace,
+  createNodeHost,
+  formatJson,
+  formatSarif,
+  formatText,
+  inferConfig,
+  normalizePath,
+  summarize,
+} from '../../rules';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stderr is a terminal: progress and colours only then. */
+  interactive: boolean;
+  cwd: string;
+}
+
+/** Exit codes, as PRODUCT.md promises them. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: foundations <command> [options]
+
+Commands:
+  check [dir]   Check a workspace against its foundations.json
+                --format text|json|sarif   output format (default text)
+                --fail-on error|warning|never   exit 1 when a finding reaches this severity (default error)
+                --output <file>            write the report to a file instead of stdout
+                --untrusted                never load JavaScript dependency-cruiser configurations
+  init [dir]    Write a foundations.json inferred from the folder structure
+                --force                    overwrite an existing foundations.json
+                --stdout                   print it instead of writing it
+
+Options:
+  --help, -h    Show this help
+  --version     Show the version
+
+Exit codes: 0 nothing reached the threshold, 1 findings reached it, 2 usage or configuration error.
+`;
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    }
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'init':
+        return await init(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`foundations: ${(err as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}
+
+function workspaceDir(positionals: string[], io: CliIo): string {
+  if (positionals.length > 1) throw new UsageError(`expected one directory, got ${positionals.length}`);
+  const dir = normalizePath(path.resolve(io.cwd, positionals[0] ?? '.'));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`"${positionals[0] ?? '.'}" is not a directory`);
+  return dir;
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'error' },
+      output: { type: 'string' },
+      untrusted: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const failOn = values['fail-on']!;
+  if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+  const dir = workspaceDir(positionals, io);
+
+  const progress = io.interactive
+    ? (p: { phase: string; done: number; total: number }) => {
+        if (p.phase === 'analyze') io.stderr(`\rfoundations: analysing ${p.done}/${p.total} files…`);
+        if (p.phase === 'check' && p.done > 0) io.stderr('\r\u001b[K');
+      }
+    : undefined;
+  const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress });
+
+  const configErrors = result.configDiagnostics.filter((d) => d.severity === 'error');
+  if (configErrors.length > 0) {
+    const file = path.relative(io.cwd, result.configFile ?? `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
+    for (const d of configErrors) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
+    io.stderr(`foundations: ${configErrors.length} error${configErrors.length === 1 ? '' : 's'} in ${file}; fix ${configErrors.length === 1 ? 'it' : 'them'} and run again.\n`);
+    return EXIT_USAGE;
+  }
+
+  const output = render(result, format, io.interactive && !values.output && !process.env.NO_COLOR);
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  else io.stdout(output);
+  const summary = summarize(result.findings);
+  const reached = failOn === 'never' ? 0 : failOn === 'warning' ? summary.errors + summary.warnings : summary.errors;
+  return reached > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function describeConfigDiagnostic(file: string, d: ConfigDiagnostic): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`;
+}
+
+function render(result: CheckResult, format: string, color: boolean): string {
+  if (format === 'json') return formatJson(result);
+  if (format === 'sarif') return formatSarif(result);
+  return formatText(result, { color });
+}
+
+async function init(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false }, stdout: { type: 'boolean', default: false } },
+  });
+  const dir = workspaceDir(positionals, io);
+  const target = `${dir}/${CONFIG_FILE_NAME}`;
+  if (!values.stdout && fs.existsSync(target) && !values.force) {
+    io.stderr(`foundations: ${path.relative(io.cwd, target) || CONFIG_FILE_NAME} already exists; use --force to overwrite it.\n`);
+    return EXIT_USAGE;
+  }
+  const inferred = await inferConfig(createNodeHost({ trusted: false }), dir);
+  if (values.stdout) {
+    io.stdout(inferred.text);
+    return EXIT_OK;
+  }
+  fs.writeFileSync(target, inferred.text);
+  io.stderr(
+    inferred.domains.length > 0
+      ? `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME} with ${inferred.domains.length} domains (${inferred.domains.join(', ')}); their dependsOn lists what they import today — tighten it.\n`
+      : `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME}, but found no module folders (src/<domain>/…); declare your domains in it.\n`,
+  );
+  return EXIT_OK;
+}

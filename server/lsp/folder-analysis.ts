@@ -1,0 +1,183 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, type Change, type Host, Session, type SkippedFile, summarize } from '../../rules';
+import { configToDiagnostic, toDiagnostic } from './diagnostics';
+import type { FoundationsSettings } from './settings';
+
+/** What a folder's analysis needs from the editor; the server passes the real connection, tests a fake. */
+export interface AnalysisClient {
+  publish(file: string, diagnostics: Diagnostic[]): void;
+  beginProgress(title: string): Promise<ProgressReporter>;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  statusChanged(): void;
+}
+
+export interface ProgressReporter {
+  report(percentage: number, message: string): void;
+  done(): void;
+}
+
+export type FolderState = 'starting' | 'scanning' | 'ready' | 'error';
+
+/**
+ * One workspace folder in the language server: its engine session, the debounce of its buffers,
+ * and what has been published for it. Edits that arrive while the first scan runs wait for it.
+ */
+export class FolderAnalysis {
+  private session: Session | undefined;
+  private stateValue: FolderState = 'starting';
+  private readonly pending: Change[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Set<string>();
+  private readonly token = { isCancellationRequested: false };
+  private reportedSkips = new Set<string>();
+
+  constructor(
+    readonly root: string,
+    private readonly host: Host,
+    private readonly client: AnalysisClient,
+    private readonly settings: () => Promise<FoundationsSettings>,
+  ) {}
+
+  get state(): FolderState {
+    return this.stateValue;
+  }
+
+  get engine(): Session | undefined {
+    return this.session;
+  }
+
+  counts(): { errors: number; warnings: number; infos: number; files: number } {
+    if (!this.session) return { errors: 0, warnings: 0, infos: 0, files: 0 };
+    const s = summarize(this.session.findings());
+    return { errors: s.errors, warnings: s.warnings, infos: s.infos, files: this.session.files().length };
+  }
+
+  contains(file: string): boolean {
+    return file === this.root || file.startsWith(this.root + '/');
+  }
+
+  async start(openBuffers: { file: string; text: string }[]): Promise<void> {
+    const started = performance.now();
+    this.setState('scanning');
+    const progress = await this.client.beginProgress(`Foundations: checking ${this.root.split('/').pop()}`);
+    try {
+      if (!(await this.settings()).enable) {
+        this.setState('ready');
+        return;
+      }
+      const session = Session.open(this.root, this.host);
+      session.update(openBuffers.map((b) => ({ type: 'buffer' as const, file: b.file, text: b.text })));
+      await session.scan({
+        token: this.token,
+        onProgress: (p) => {
+          if (p.phase === 'analyze' && p.total > 0) progress.report(Math.round((p.done / p.total) * 90), `${p.done}/${p.total} files`);
+        },
+      });
+      if (this.token.isCancellationRequested) return;
+      this.session = session;
+      this.publishAll();
+      const queued = this.pending.splice(0);
+      if (queued.length > 0) this.apply(queued);
+      this.reportSkipped(session.skippedFiles());
+      this.client.log('info', `${this.root}: ${session.files().length} files checked in ${Math.round(performance.now() - started)} ms`);
+      this.setState('ready');
+    } catch (err) {
+      this.client.log('error', `${this.root}: the check failed: ${(err as Error).stack ?? String(err)}`);
+      this.setState('error');
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** An editor buffer changed: re-check it after the debounce. */
+  async bufferChanged(file: string, text: string): Promise<void> {
+    const { debounceMs } = await this.settings();
+    clearTimeout(this.timers.get(file));
+    this.timers.set(
+      file,
+      setTimeout(() => {
+        this.timers.delete(file);
+        this.submit([{ type: 'buffer', file, text }]);
+      }, debounceMs),
+    );
+  }
+
+  bufferClosed(file: string): void {
+    clearTimeout(this.timers.get(file));
+    this.timers.delete(file);
+    this.submit([{ type: 'buffer-closed', file }]);
+  }
+
+  diskChanged(changes: Change[]): void {
+    this.submit(changes);
+  }
+
+  dispose(): void {
+    this.token.isCancellationRequested = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const file of this.published) this.client.publish(file, []);
+    this.published.clear();
+  }
+
+  private submit(changes: Change[]): void {
+    if (!this.session) {
+      this.pending.push(...changes);
+      return;
+    }
+    this.apply(changes);
+  }
+
+  private apply(changes: Change[]): void {
+    const session = this.session!;
+    try {
+      const started = performance.now();
+      const result = session.update(changes);
+      for (const file of result.files) this.publishFile(file);
+      // The edited buffer itself is always republished: the editor may have shifted its old squiggles.
+      for (const c of changes) if (c.type === 'buffer' && !result.files.includes(c.file) && session.files().includes(c.file)) this.publishFile(c.file);
+      if (result.configChanged) this.publishConfig();
+      this.reportSkipped(session.skippedFiles());
+      const elapsed = performance.now() - started;
+      if (elapsed > 50) this.client.log('info', `re-check of ${changes.length} change(s) took ${Math.round(elapsed)} ms`);
+      this.client.statusChanged();
+    } catch (err) {
+      this.client.log('error', `update failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+
+  private publishAll(): void {
+    const session = this.session!;
+    const now = new Set(session.filesWithFindings());
+    for (const file of this.published) if (!now.has(file)) this.publishFile(file);
+    for (const file of now) this.publishFile(file);
+    this.publishConfig();
+  }
+
+  private publishFile(file: string): void {
+    const findings = this.session!.findingsFor(file);
+    this.client.publish(file, findings.map(toDiagnostic));
+    if (findings.length > 0) this.published.add(file);
+    else this.published.delete(file);
+  }
+
+  private publishConfig(): void {
+    const session = this.session!;
+    const file = session.configFile ?? `${this.root}/${CONFIG_FILE_NAME}`;
+    this.client.publish(file, session.configDiagnostics.map(configToDiagnostic));
+  }
+
+  /** Each skipped file is said once, with why, not on every keystroke. */
+  private reportSkipped(skipped: SkippedFile[]): void {
+    for (const s of skipped) {
+      if (this.reportedSkips.has(s.file)) continue;
+      this.reportedSkips.add(s.file);
+      this.client.log('warn', `skipped ${s.file}: ${s.reason}`);
+    }
+  }
+
+  private setState(state: FolderState): void {
+    this.stateValue = state;
+    this.client.statusChanged();
+  }
+}

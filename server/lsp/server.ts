@@ -1,0 +1,211 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type WorkspaceFolder,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FoundationsStatus, type FoundationsInitializationOptions, InferConfig } from '../../protocol';
+import { type Change, TOOL_VERSION, createNodeHost, inferConfig, normalizePath } from '../../rules';
+import { type AnalysisClient, FolderAnalysis } from './folder-analysis';
+import { SettingsCache } from './settings';
+
+/** File events arriving within this window are applied as one batch (a branch switch is one re-scan). */
+const FILE_EVENT_BATCH_MS = 100;
+
+function uriToFile(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return normalizePath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Binds the LSP handlers to the folder analyses; no analysis logic lives here. */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders = new Map<string, FolderAnalysis>();
+  let trusted = false;
+  let canRegisterWatchers = false;
+  let canAskConfiguration = false;
+  let canShowProgress = false;
+  let pendingFileEvents: Change[] = [];
+  let fileEventTimer: NodeJS.Timeout | undefined;
+  let statusTimer: NodeJS.Timeout | undefined;
+
+  const settings = new SettingsCache((folderUri) =>
+    canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'foundations' }) : Promise.resolve({}),
+  );
+
+  const client: AnalysisClient = {
+    publish: (file, diagnostics) => void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics }),
+    beginProgress: async (title) => {
+      if (!canShowProgress) return { report: () => undefined, done: () => undefined };
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin(title, 0, undefined, false);
+      return { report: (pct, message) => progress.report(pct, message), done: () => progress.done() };
+    },
+    log: (level, message) => {
+      if (level === 'error') connection.console.error(message);
+      else if (level === 'warn') connection.console.warn(message);
+      else connection.console.info(message);
+    },
+    // Coalesced: a burst of updates sends one status notification.
+    statusChanged: () => {
+      if (statusTimer) return;
+      statusTimer = setTimeout(() => {
+        statusTimer = undefined;
+        sendStatus();
+      }, 50);
+    },
+  };
+
+  function sendStatus(): void {
+    const all = [...folders.values()];
+    const totals = all.reduce(
+      (acc, f) => {
+        const c = f.counts();
+        return { errors: acc.errors + c.errors, warnings: acc.warnings + c.warnings, infos: acc.infos + c.infos, files: acc.files + c.files };
+      },
+      { errors: 0, warnings: 0, infos: 0, files: 0 },
+    );
+    const state = all.some((f) => f.state === 'error') ? 'error' : all.some((f) => f.state === 'scanning' || f.state === 'starting') ? 'scanning' : 'ready';
+    const notices: string[] = [];
+    if (!trusted && all.some((f) => f.engine?.config.dependencyCruiser && /\.[cm]?js$/.test(f.engine.config.dependencyCruiser))) {
+      notices.push('The workspace is not trusted: its JavaScript dependency-cruiser configuration is not loaded.');
+    }
+    void connection.sendNotification(FoundationsStatus.type, {
+      state,
+      ...totals,
+      configErrors: all.filter((f) => f.engine && f.engine.configDiagnostics.some((d) => d.severity === 'error')).length,
+      foldersWithoutConfig: all.filter((f) => f.engine && !f.engine.configFile).map((f) => pathToFileURL(f.root).href),
+      notices,
+    });
+  }
+
+  function folderOf(file: string): FolderAnalysis | undefined {
+    let best: FolderAnalysis | undefined;
+    for (const f of folders.values()) if (f.contains(file) && (!best || f.root.length > best.root.length)) best = f;
+    return best;
+  }
+
+  function addFolder(folder: WorkspaceFolder): void {
+    const root = uriToFile(folder.uri);
+    if (!root || folders.has(root)) return;
+    const analysis = new FolderAnalysis(root, createNodeHost({ trusted }), client, () => settings.get(folder.uri));
+    folders.set(root, analysis);
+    const open = documents
+      .all()
+      .map((d) => ({ file: uriToFile(d.uri), text: d.getText() }))
+      .filter((d): d is { file: string; text: string } => !!d.file && analysis.contains(d.file));
+    void analysis.start(open);
+  }
+
+  function removeFolder(folder: WorkspaceFolder): void {
+    const root = uriToFile(folder.uri);
+    const analysis = root && folders.get(root);
+    if (!analysis) return;
+    analysis.dispose();
+    folders.delete(root);
+  }
+
+  function restartAll(): void {
+    const roots = [...folders.keys()];
+    for (const root of roots) removeFolder({ uri: pathToFileURL(root).href, name: root });
+    for (const root of roots) addFolder({ uri: pathToFileURL(root).href, name: root });
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as Partial<FoundationsInitializationOptions>;
+    // Clients that say nothing about trust (any editor but VS Code) get the safe default.
+    trusted = options.trusted === true;
+    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canAskConfiguration = !!params.capabilities.workspace?.configuration;
+    canShowProgress = !!params.capabilities.window?.workDoneProgress;
+    const initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    connection.onInitialized(() => {
+      if (canRegisterWatchers) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
+            { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore}' },
+          ],
+        });
+      }
+      if (canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'foundations' });
+      if (params.capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          e.removed.forEach(removeFolder);
+          e.added.forEach(addFolder);
+        });
+      }
+      initialFolders.forEach(addFolder);
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'foundations', version: TOOL_VERSION },
+    };
+  });
+
+  documents.onDidChangeContent((e) => {
+    const file = uriToFile(e.document.uri);
+    if (file) void folderOf(file)?.bufferChanged(file, e.document.getText());
+  });
+
+  documents.onDidClose((e) => {
+    const file = uriToFile(e.document.uri);
+    if (file) folderOf(file)?.bufferClosed(file);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = uriToFile(change.uri);
+      if (!file) continue;
+      const event = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      // An open buffer is the truth for its file; the save that follows an edit changes nothing.
+      if (event === 'changed' && documents.get(change.uri)) continue;
+      pendingFileEvents.push({ type: 'disk', file, event });
+    }
+    clearTimeout(fileEventTimer);
+    fileEventTimer = setTimeout(() => {
+      const batch = pendingFileEvents;
+      pendingFileEvents = [];
+      const byFolder = new Map<FolderAnalysis, Change[]>();
+      for (const change of batch) {
+        const folder = folderOf(change.file);
+        if (folder) byFolder.set(folder, [...(byFolder.get(folder) ?? []), change]);
+      }
+      for (const [folder, changes] of byFolder) folder.diskChanged(changes);
+    }, FILE_EVENT_BATCH_MS);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    restartAll();
+  });
+
+  connection.onRequest(InferConfig.type, async (params) => {
+    const root = uriToFile(params.folderUri);
+    if (!root) throw new Error(`not a file folder: ${params.folderUri}`);
+    return inferConfig(createNodeHost({ trusted: false }), root);
+  });
+
+  connection.onShutdown(() => {
+    for (const folder of folders.values()) folder.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

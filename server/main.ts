@@ -1,0 +1,17 @@
+/**
+ * Entry of the server+CLI bundle (dist/server.js): started by an editor it is the language
+ * server; `bin/foundations.js` calls `main` with the command line instead.
+ */
+import { runCli } from './cli/cli';
+import { startServer } from './lsp/server';
+
+export function main(argv: string[]): Promise<number> {
+  return runCli(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    interactive: !!process.stderr.isTTY,
+    cwd: process.cwd(),
+  });
+}
+
+if (require.main === module) startServer();

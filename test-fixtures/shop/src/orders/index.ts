@@ -1,0 +1,1 @@
+export { placeOrder, lastOrderedAt } from './core/order';
