@@ -18,3 +18,4 @@ export { summarize } from './report/check-result';
 export { formatText } from './report/text';
 export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
+export { renderRuleDoc, foundationTitle } from './report/rule-docs';

@@ -20,7 +20,7 @@ export const publicApiBypass: FileRule = {
       if (!target || !to || to === from || target.isPublicApi) continue;
       ctx.report({
         range: imp.range,
-        message: `"${target.workspaceRelative}" is internal to domain "${to.name}"; import it through ${to.name}'s public API (${describePublicApi(to)}).`,
+        message: `"${target.workspaceRelative}" is internal to domain "${to.name}"; import it through the public API of "${to.name}" (${describePublicApi(to)}).`,
         domains: { from: from.name, to: to.name },
         data: { specifier: imp.specifier, target: target.workspaceRelative, names: imp.names },
       });

@@ -41,7 +41,7 @@ const DEPENDENCY_CRUISER_CANDIDATES = [
 let compiledValidator: ReturnType<Ajv['compile']> | undefined;
 function validator(): ReturnType<Ajv['compile']> {
   // Compiled once per process: schema compilation costs more than every validation after it.
-  compiledValidator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  compiledValidator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return compiledValidator;
 }
 
@@ -72,15 +72,22 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   const locate = (p: (string | number)[], key = false) => rangeOfPath(tree, lines, p, key);
 
   const validate = validator();
-  if (!validate(value)) {
-    for (const d of schemaDiagnostics(validate.errors ?? [], locate)) diagnostics.push(d);
-    return { diagnostics, file };
+  const valid = validate(value);
+  if (!valid) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], locate));
+  // Meaning is checked even when the shape is not, so one run shows every mistake, not the first kind.
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    diagnostics.push(...semanticDiagnostics(host, root, value as RawConfig, locate));
   }
-  const raw = value as RawConfig;
-  diagnostics.push(...semanticDiagnostics(host, root, raw, locate));
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, file };
-  return { config: buildConfig(host, root, file, raw), diagnostics, file };
+  if (!valid || diagnostics.some((d) => d.severity === 'error')) return { diagnostics: sortByPosition(diagnostics), file };
+  return { config: buildConfig(host, root, file, value as RawConfig), diagnostics, file };
 }
+
+function sortByPosition(diagnostics: ConfigDiagnostic[]): ConfigDiagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const stringsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 interface RawDomain {
   path: string;
@@ -158,7 +165,7 @@ function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnos
         message = `${describeLocation(p)} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
         break;
       case 'oneOf':
-        message = oneOfMessage(p);
+        message = oneOfMessage(p, e.data);
         break;
       case 'propertyNames':
       case 'pattern':
@@ -187,8 +194,13 @@ function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnos
   return result;
 }
 
-function oneOfMessage(p: (string | number)[]): string {
-  if (p[0] === 'rules') return `Rule "${String(p[1])}" must be ${SEVERITIES}, or [severity, { options }].`;
+function oneOfMessage(p: (string | number)[], value: unknown): string {
+  if (p[0] === 'rules') {
+    const given = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+    const guess = given === undefined ? undefined : closest(given, ['error', 'warning', 'info', 'off']);
+    const prefix = given === undefined ? `Rule "${String(p[1])}" must be` : `"${given}" is not a severity of rule "${String(p[1])}"${guess ? ` (did you mean "${guess}"?)` : ''}: use`;
+    return `${prefix} ${SEVERITIES}, or [severity, { options }].`;
+  }
   if (p[p.length - 1] === 'publicApi') return `"publicApi" must be "*" or a list of file globs relative to the domain path.`;
   return `${describeLocation(p)} has an invalid value.`;
 }
@@ -210,6 +222,10 @@ function knownKeys(parentSchema: Record<string, unknown> | undefined): string[] 
 
 /** The known key within edit distance 2, so typos get a suggestion and unrelated keys do not. */
 function closest(word: string, candidates: string[]): string | undefined {
+  // Below three letters every word is "close" to every other one.
+  if (word.length < 3) return undefined;
+  const completed = candidates.find((c) => c.startsWith(word));
+  if (completed) return completed;
   let best: string | undefined;
   let bestDistance = 3;
   for (const c of candidates) {
@@ -279,65 +295,72 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
   const out: ConfigDiagnostic[] = [];
   const error = (message: string, p: (string | number)[], key = false) =>
     out.push({ severity: 'error', message, path: p, range: locate(p, key) });
-  const domains = raw.domains ?? {};
+  const domains = isObject(raw.domains) ? (raw.domains as Record<string, unknown>) : {};
   const names = Object.keys(domains);
   const seenPaths: { name: string; path: string }[] = [];
 
   for (const name of names) {
     const d = domains[name];
+    if (!isObject(d)) continue;
     const at = ['domains', name];
-    if (escapesWorkspace(d.path)) {
-      error(`The path of domain "${name}" ("${d.path}") leaves the workspace; domain paths are relative to ${CONFIG_FILE_NAME}'s folder.`, [...at, 'path']);
-    } else {
-      const rel = normalizeRelative(d.path);
-      if (!host.directoryExists(rel === '.' ? root : `${root}/${rel}`)) {
-        error(`The folder "${rel}" of domain "${name}" does not exist.`, [...at, 'path']);
-      }
-      for (const other of seenPaths) {
-        if (rel === other.path || rel === '.' || other.path === '.' || rel.startsWith(other.path + '/') || other.path.startsWith(rel + '/')) {
-          error(`Domain "${name}" ("${rel}") overlaps domain "${other.name}" ("${other.path}"); each file must belong to one domain.`, [...at, 'path']);
+    if (typeof d.path === 'string' && d.path !== '') {
+      if (escapesWorkspace(d.path)) {
+        error(`The path of domain "${name}" ("${d.path}") leaves the workspace; domain paths are relative to ${CONFIG_FILE_NAME}'s folder.`, [...at, 'path']);
+      } else {
+        const rel = normalizeRelative(d.path);
+        if (!host.directoryExists(rel === '.' ? root : `${root}/${rel}`)) {
+          error(`The folder "${rel}" of domain "${name}" does not exist.`, [...at, 'path']);
         }
+        for (const other of seenPaths) {
+          if (rel === other.path || rel === '.' || other.path === '.' || rel.startsWith(other.path + '/') || other.path.startsWith(rel + '/')) {
+            error(`Domain "${name}" ("${rel}") overlaps domain "${other.name}" ("${other.path}"); each file must belong to one domain.`, [...at, 'path']);
+          }
+        }
+        seenPaths.push({ name, path: rel });
       }
-      seenPaths.push({ name, path: rel });
     }
-    (d.dependsOn ?? []).forEach((dep, i) => {
-      if (dep === name) error(`Domain "${name}" lists itself in dependsOn.`, [...at, 'dependsOn', i]);
-      else if (!(dep in domains)) {
-        const guess = closest(dep, names);
-        error(`Domain "${name}" depends on "${dep}", which is not a declared domain.${guess ? ` Did you mean "${guess}"?` : ''}`, [...at, 'dependsOn', i]);
-      }
-    });
+    if (Array.isArray(d.dependsOn)) {
+      d.dependsOn.forEach((dep, i) => {
+        if (typeof dep !== 'string') return;
+        if (dep === name) error(`Domain "${name}" lists itself in dependsOn.`, [...at, 'dependsOn', i]);
+        else if (!(dep in domains)) {
+          const guess = closest(dep, names);
+          error(`Domain "${name}" depends on "${dep}", which is not a declared domain.${guess ? ` Did you mean "${guess}"?` : ''}`, [...at, 'dependsOn', i]);
+        }
+      });
+    }
     if (Array.isArray(d.publicApi)) {
       d.publicApi.forEach((g, i) => {
-        const problem = globProblem(g);
+        const problem = typeof g === 'string' ? globProblem(g) : undefined;
         if (problem) error(problem, [...at, 'publicApi', i]);
       });
     }
   }
 
-  const layerNames = Object.keys(raw.layers ?? DEFAULT_LAYERS);
-  for (const [layer, globs] of Object.entries(raw.layers ?? {})) {
-    globs.forEach((g, i) => {
+  const layers = isObject(raw.layers) ? raw.layers : undefined;
+  const layerNames = Object.keys(layers ?? DEFAULT_LAYERS);
+  for (const [layer, globs] of Object.entries(layers ?? {})) {
+    stringsOf(globs).forEach((g, i) => {
       const problem = globProblem(g);
       if (problem) error(problem, ['layers', layer, i]);
     });
   }
-  for (const [layer, allowed] of Object.entries(raw.layerDependencies ?? {})) {
+  for (const [layer, allowed] of Object.entries(isObject(raw.layerDependencies) ? raw.layerDependencies : {})) {
     if (!layerNames.includes(layer)) error(`"${layer}" is not a layer; declare it under "layers" first.`, ['layerDependencies', layer], true);
-    allowed.forEach((a, i) => {
+    stringsOf(allowed).forEach((a, i) => {
       if (!layerNames.includes(a) && a !== 'core') error(`"${a}" is not a layer.`, ['layerDependencies', layer, i]);
     });
   }
-  (raw.exclude ?? []).forEach((g, i) => {
+  stringsOf(raw.exclude).forEach((g, i) => {
     const problem = globProblem(g);
     if (problem) error(problem, ['exclude', i]);
   });
-  (raw.sourceRoots ?? []).forEach((r, i) => {
+  stringsOf(raw.sourceRoots).forEach((r, i) => {
     if (escapesWorkspace(r)) error(`Source root "${r}" leaves the workspace.`, ['sourceRoots', i]);
   });
   for (const key of ['dependencyCruiser', 'debt'] as const) {
     const value = raw[key];
-    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '') continue;
     if (escapesWorkspace(value)) error(`"${key}" must name a file inside the workspace, not "${value}".`, [key]);
     else if (key === 'dependencyCruiser' && !host.fileExists(`${root}/${normalizeRelative(value)}`)) {
       error(`The dependency-cruiser configuration "${value}" does not exist.`, [key]);

@@ -57,7 +57,7 @@ export function extractImports(file: string, text: string): ExtractResult {
   const add = (literal: ts.Node, specifier: string, kind: ImportKind, typeOnly: boolean, names: string[]) =>
     imports.push({ specifier, kind, typeOnly, range: rangeOf(literal), names });
 
-  for (const statement of sf.statements) {
+  const addDeclaration = (statement: ts.Node) => {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
       const names: string[] = [];
@@ -81,11 +81,16 @@ export function extractImports(file: string, text: string): ExtractResult {
       const literal = statement.moduleReference.expression;
       add(literal, literal.text, 'import-equals', statement.isTypeOnly, ['*']);
     }
-  }
+  };
+  for (const statement of sf.statements) addDeclaration(statement);
 
-  if (NESTED_REFERENCE.test(text)) collectNested(sf, add);
-  imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const syntaxErrors = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+  // After a syntax error the parser may have folded later top-level imports into a broken block.
+  const topLevel = new Set<ts.Node>(sf.statements);
+  const nestedDeclarations = syntaxErrors > 0 ? (node: ts.Node) => !topLevel.has(node) && addDeclaration(node) : undefined;
+  if (nestedDeclarations || NESTED_REFERENCE.test(text)) collectNested(sf, add, nestedDeclarations);
+  if (syntaxErrors > 0) addScannedImports(sf, text, imports);
+  imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { imports, syntaxErrors };
 }
 
@@ -97,13 +102,16 @@ function stringArgument(node: ts.CallExpression): ts.StringLiteralLike | undefin
 }
 
 /** `import()`, `require()` and `typeof import()` anywhere; iterative, so deep nesting cannot overflow the stack. */
-function collectNested(sf: ts.SourceFile, add: Add): void {
+function collectNested(sf: ts.SourceFile, add: Add, declaration?: (node: ts.Node) => void): void {
   const stack: ts.Node[] = [sf];
   const push = (child: ts.Node) => {
     stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (declaration && (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node))) {
+      declaration(node);
+    }
     if (ts.isCallExpression(node)) {
       const literal = stringArgument(node);
       if (literal && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -117,4 +125,20 @@ function collectNested(sf: ts.SourceFile, add: Add): void {
     }
     ts.forEachChild(node, push);
   }
+}
+
+/**
+ * Error recovery can swallow an import into a broken construct (`function (: { import …`).
+ * TypeScript's import scanner reads tokens, not syntax, so it still sees those: add what it
+ * finds that the parser lost.
+ */
+function addScannedImports(sf: ts.SourceFile, text: string, imports: ImportFact[]): void {
+  const known = new Set(imports.map((i) => `${i.range.start.line}:${i.range.start.character}`));
+  for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+    // `pos` is the opening quote; the literal spans the name and both quotes.
+    const start = sf.getLineAndCharacterOfPosition(ref.pos);
+    if (known.has(`${start.line}:${start.character}`)) continue;
+    imports.push({ specifier: ref.fileName, kind: 'import', typeOnly: false, range: { start, end: sf.getLineAndCharacterOfPosition(ref.pos + ref.fileName.length + 2) }, names: [] });
+  }
+  imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+// Foundations benchmark runner (issue 7).
+//
+//   node bench/run.mjs [--sizes 1000,5000,20000] [--seed 1] [--reps 1] [--smoke]
+//                      [--tools foundations,depcruise,eslint] [--no-peers] [--real rxjs|none]
+//                      [--timeout 900] [--eslint-max-files 20000] [--eslint-concurrency off]
+//                      [--cache DIR] [--json FILE]
+//
+// Corpora are generated (or packed and inferred) into a cache outside the repository
+// ($FOUNDATIONS_BENCH_CACHE or <os.tmpdir()>/foundations-bench) and reused when present.
+// Every tool runs in its own child process, one at a time; wall time is measured around the
+// child, peak RSS with /usr/bin/time -v (else by polling /proc/<pid>/status VmHWM).
+// Exit code: 0 when every tool that ran worked (findings are fine: `foundations check` exits 1 on
+// findings), 1 when a tool failed (our exit 2, a crash, a timeout, a peer that reported none of
+// the planted violations), 2 on bad arguments.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { generateMonolith, GENERATOR_VERSION } from './generate-monolith.mjs';
+import { writePeerConfigs, countDepcruise, countEslint, countFoundations, REPO_ROOT } from './peers.mjs';
+import { prepareRealCorpus } from './real-corpus.mjs';
+
+// ---- arguments ----------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const opt = { sizes: '1000,5000,20000', seed: '1', reps: '1', timeout: '900', real: 'rxjs', tools: 'foundations,depcruise,eslint', 'eslint-max-files': '20000', 'eslint-concurrency': 'off' };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (!a.startsWith('--')) { console.error(`unexpected argument ${a}`); process.exit(2); }
+  const [k, inline] = a.slice(2).split(/=(.*)/s);
+  if (['smoke', 'no-peers', 'help'].includes(k)) { opt[k] = true; continue; }
+  const v = inline ?? argv[++i];
+  if (v === undefined) { console.error(`--${k} needs a value`); process.exit(2); }
+  opt[k] = v;
+}
+if (opt.help) {
+  console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+if (opt.smoke) { opt.sizes = '1000'; opt.reps = '1'; opt.real = 'none'; }
+const sizes = opt.sizes.split(',').filter(Boolean).map(Number);
+const seed = Number(opt.seed);
+const reps = Math.max(1, Number(opt.reps));
+const timeoutMs = Number(opt.timeout) * 1000;
+let tools = opt.tools.split(',').map((s) => s.trim()).filter(Boolean);
+if (opt['no-peers']) tools = tools.filter((t) => t === 'foundations');
+if (sizes.some((n) => !Number.isInteger(n) || n < 40) || !Number.isInteger(seed) || tools.some((t) => !['foundations', 'depcruise', 'eslint'].includes(t))) {
+  console.error('bad arguments: --sizes N,N (integers >= 40), --seed integer, --tools foundations,depcruise,eslint');
+  process.exit(2);
+}
+const cacheDir = path.resolve(opt.cache ?? process.env.FOUNDATIONS_BENCH_CACHE ?? path.join(os.tmpdir(), 'foundations-bench'));
+if (cacheDir === REPO_ROOT || cacheDir.startsWith(REPO_ROOT + path.sep)) { console.error('the cache must be outside the repository'); process.exit(2); }
+fs.mkdirSync(cacheDir, { recursive: true });
+const outDir = fs.mkdtempSync(path.join(cacheDir, 'run-'));
+
+const log = (...a) => console.error('[bench]', ...a);
+const BIN = {
+  foundations: path.join(REPO_ROOT, 'bin', 'foundations.js'),
+  depcruise: path.join(REPO_ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+  eslint: path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+};
+const version = (pkg) => { try { return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version; } catch { return '?'; } };
+const TOOL_LABEL = {
+  foundations: 'foundations',
+  depcruise: `dependency-cruiser ${version('dependency-cruiser')}`,
+  eslint: `eslint ${version('eslint')} + boundaries ${version('eslint-plugin-boundaries')}`,
+};
+
+// ---- measuring one child process ------------------------------------------------------------
+const TIME_BIN = (() => {
+  try { fs.accessSync('/usr/bin/time', fs.constants.X_OK); } catch { return null; }
+  return '/usr/bin/time';
+})();
+
+/** Runs `node <args>` in cwd; stdout to stdoutFile. -> { code, seconds, rssMB, timedOut, stderr } */
+function measure(args, { cwd, stdoutFile }) {
+  return new Promise((resolve) => {
+    const timeFile = path.join(outDir, `time-${process.hrtime.bigint()}.txt`);
+    const cmd = TIME_BIN ?? process.execPath;
+    const cmdArgs = TIME_BIN ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
+    const out = stdoutFile ? fs.openSync(stdoutFile, 'w') : 'ignore';
+    const t0 = performance.now();
+    const child = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', out, 'pipe'], detached: true });
+    let stderr = '';
+    child.stderr.on('data', (d) => { if (stderr.length < 20000) stderr += d; });
+    let hwmKB = 0;
+    const poll = TIME_BIN ? null : setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) hwmKB = Math.max(hwmKB, Number(m[1]));
+      } catch { /* gone */ }
+    }, 25);
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, timeoutMs);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      if (typeof out === 'number') fs.closeSync(out);
+      let rssKB = hwmKB;
+      if (TIME_BIN) {
+        try {
+          const t = fs.readFileSync(timeFile, 'utf8');
+          rssKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t)?.[1] ?? 0);
+          const st = /Exit status: (\d+)/.exec(t);
+          if (st) code = Number(st[1]);
+        } catch { /* killed before time wrote it */ }
+      }
+      resolve({ code, seconds, rssMB: rssKB / 1024, timedOut, stderr });
+    });
+  });
+}
+
+// ---- the tools ----------------------------------------------------------------------------------
+// Each returns { status: 'ok'|'error'|'timeout'|'skipped', seconds, rssMB, findings, byRule, items, note }
+const TOOLS = {
+  async foundations(corpus, rep) {
+    if (!fs.existsSync(BIN.foundations)) return { status: 'skipped', note: 'not built (bin/foundations.js missing: npm run build)' };
+    const file = path.join(outDir, `foundations-${corpus.id}-${rep}.json`);
+    const r = await measure([BIN.foundations, 'check', corpus.dir, '--format', 'json'], { cwd: corpus.dir, stdoutFile: file });
+    if (r.timedOut) return { status: 'timeout', ...r };
+    if (r.code !== 0 && r.code !== 1) return { status: 'error', ...r, note: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+    try { return { status: 'ok', ...r, ...countFoundations(fs.readFileSync(file, 'utf8')), raw: file }; } catch (e) { return { status: 'error', ...r, note: `unreadable JSON output: ${e.message}` }; }
+  },
+  async depcruise(corpus, rep) {
+    const file = path.join(outDir, `depcruise-${corpus.id}-${rep}.json`);
+    const r = await measure([BIN.depcruise, 'src', '--config', '.bench/dependency-cruiser.cjs', '--output-type', 'json', '--output-to', file], { cwd: corpus.dir });
+    if (r.timedOut) return { status: 'timeout', ...r };
+    try { return { status: 'ok', ...r, ...countDepcruise(fs.readFileSync(file, 'utf8')), raw: file }; } catch (e) { return { status: 'error', ...r, note: `exit ${r.code}, no JSON (${e.message}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` }; }
+  },
+  async eslint(corpus, rep) {
+    if (corpus.files > Number(opt['eslint-max-files'])) return { status: 'skipped', note: `skipped above --eslint-max-files ${opt['eslint-max-files']}` };
+    const file = path.join(outDir, `eslint-${corpus.id}-${rep}.json`);
+    const args = [BIN.eslint, '-c', '.bench/eslint.config.mjs', '--format', 'json', '-o', file];
+    if (opt['eslint-concurrency'] !== 'off') args.push('--concurrency', opt['eslint-concurrency']);
+    args.push('src');
+    const r = await measure(args, { cwd: corpus.dir });
+    if (r.timedOut) return { status: 'timeout', ...r };
+    if (r.code !== 0 && r.code !== 1) return { status: 'error', ...r, note: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+    try { return { status: 'ok', ...r, ...countEslint(fs.readFileSync(file, 'utf8')), raw: file }; } catch (e) { return { status: 'error', ...r, note: `unreadable JSON output: ${e.message}` }; }
+  },
+};
+
+// ---- corpora ------------------------------------------------------------------------------------
+function prepareGenerated(n) {
+  const dir = path.join(cacheDir, `${n}-${seed}`);
+  const mf = path.join(dir, 'bench-manifest.json');
+  let manifest = null;
+  try { manifest = JSON.parse(fs.readFileSync(mf, 'utf8')); } catch { /* absent */ }
+  if (!manifest || manifest.generatorVersion !== GENERATOR_VERSION || manifest.files !== n || manifest.seed !== seed) {
+    const t0 = performance.now();
+    manifest = generateMonolith(dir, { files: n, seed });
+    log(`generated ${n} files in ${((performance.now() - t0) / 1000).toFixed(2)} s -> ${dir}`);
+  } else log(`reusing ${dir}`);
+  writePeerConfigs(dir, manifest.config);
+  return { id: `gen-${n}`, name: `generated ${n / 1000}k`, dir, files: manifest.sourceFiles, manifest, generated: true };
+}
+
+function prepareReal(name) {
+  try {
+    const { dir, manifest } = prepareRealCorpus(name, cacheDir, log);
+    writePeerConfigs(dir, manifest.config);
+    return { id: `real-${name}`, name: `${name} ${manifest.version}`, dir, files: manifest.sourceFiles, manifest, generated: false };
+  } catch (e) {
+    log(`real corpus ${name} unavailable: ${e.message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+// ---- planted vs found ---------------------------------------------------------------------------
+const PEER_RULES = ['cross-domain-import', 'public-api-bypass'];
+/** For generated corpora: how many planted peer-equivalent violations each tool reported at the right place. */
+function matchPlanted(corpus, tool, res) {
+  if (!corpus.generated || res.status !== 'ok') return null;
+  const planted = corpus.manifest.planted.filter((p) => PEER_RULES.includes(p.kind) || p.alsoCrossDomainImport)
+    .map((p) => ({ rule: p.alsoCrossDomainImport ? 'cross-domain-import' : p.kind, file: p.file, line: p.line, to: p.to }));
+  let found = [];
+  if (tool === 'depcruise') {
+    const j = JSON.parse(fs.readFileSync(res.raw, 'utf8'));
+    found = (j.summary?.violations ?? []).map((v) => ({ rule: v.rule.name, file: v.from, toFile: v.to }));
+  } else if (tool === 'eslint') {
+    const j = JSON.parse(fs.readFileSync(res.raw, 'utf8'));
+    for (const f of j) for (const m of f.messages) {
+      const rule = /^([a-z-]+):/.exec(m.message)?.[1];
+      if (rule) found.push({ rule, file: path.relative(corpus.dir, f.filePath).split(path.sep).join('/'), line: m.line });
+    }
+  } else {
+    const j = JSON.parse(fs.readFileSync(res.raw, 'utf8'));
+    for (const f of Array.isArray(j) ? j : j.findings ?? []) {
+      const file = String(f.file ?? f.path ?? f.uri ?? '').replace(/^file:\/\//, '');
+      const start = f.range?.start?.line;
+      found.push({ rule: f.rule ?? f.ruleId ?? f.code, file: path.isAbsolute(file) ? path.relative(corpus.dir, file).split(path.sep).join('/') : file, line: typeof start === 'number' ? start + 1 : undefined });
+    }
+  }
+  const pool = found.filter((f) => PEER_RULES.includes(f.rule));
+  const out = {};
+  for (const rule of PEER_RULES) {
+    const want = planted.filter((p) => p.rule === rule);
+    let matched = 0;
+    for (const p of want) {
+      const i = pool.findIndex((f) => f.rule === rule && f.file === p.file && (f.line === undefined || f.line === p.line) && (!f.toFile || !p.to || f.toFile.startsWith(`src/${p.to}/`)));
+      if (i >= 0) { matched++; pool.splice(i, 1); }
+    }
+    out[rule] = { planted: want.length, matched, extra: pool.filter((f) => f.rule === rule).length };
+  }
+  return out;
+}
+
+// ---- formatting ---------------------------------------------------------------------------------
+const median = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+function table(columns, rows) {
+  const w = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  return [line(columns), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// ---- main -------------------------------------------------------------------------------------------
+const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const corpora = [];
+for (const n of sizes) corpora.push(prepareGenerated(n));
+if (opt.real !== 'none') for (const name of opt.real.split(',')) { const c = prepareReal(name); if (c) corpora.push(c); }
+
+const results = []; // { corpus, tool, runs: [...], summary }
+let failed = false;
+
+// Section 1: cold whole-workspace check, every tool on every corpus, one process at a time.
+for (const corpus of corpora) {
+  for (const tool of tools) {
+    const runs = [];
+    for (let rep = 0; rep < reps; rep++) {
+      log(`${corpus.name}: ${TOOL_LABEL[tool]} (run ${rep + 1}/${reps}) ...`);
+      const r = await TOOLS[tool](corpus, rep);
+      runs.push(r);
+      if (r.status !== 'ok') break;
+    }
+    const ok = runs.filter((r) => r.status === 'ok');
+    const last = runs.at(-1);
+    const summary = ok.length === runs.length
+      ? { status: 'ok', seconds: median(ok.map((r) => r.seconds)), rssMB: Math.max(...ok.map((r) => r.rssMB)), findings: last.total, byRule: last.byRule, planted: matchPlanted(corpus, tool, last) }
+      : { status: last.status, note: last.note ?? (last.status === 'timeout' ? `timed out after ${opt.timeout} s` : ''), seconds: last.seconds };
+    if (summary.status === 'error' || summary.status === 'timeout') failed = true;
+    if (summary.status === 'ok' && tool !== 'foundations' && corpus.generated && PEER_RULES.every((k) => (summary.byRule[k] ?? 0) === 0)) {
+      summary.note = 'reported none of the planted violations: its config checks nothing'; failed = true;
+    }
+    results.push({ corpus: corpus.id, corpusName: corpus.name, files: corpus.files, tool, summary });
+    log(`  -> ${summary.status}${summary.seconds !== undefined ? ` ${summary.seconds.toFixed(2)} s` : ''}${summary.rssMB ? `, ${summary.rssMB.toFixed(0)} MB` : ''}${summary.findings !== undefined ? `, ${summary.findings} findings` : ''}${summary.note ? ` (${summary.note})` : ''}`);
+  }
+}
+
+// >>> SERVER SECTION (lead): keystroke latency and warm start through the language server go here.
+// Add a second loop over `corpora` that starts the built server over a real LSP connection, and
+// push its rows to `results` with tool 'foundations (server)' or print a second table below
+// (use `table(columns, rows)` and `measure(...)`), e.g. columns: corpus, files, warm start s,
+// keystroke p50 ms, p95 ms, server RSS MB. Everything it needs is prepared above: corpus.dir,
+// corpus.files, corpus.manifest (planted violations with file and line), outDir for scratch files.
+// <<< SERVER SECTION
+
+// ---- report -------------------------------------------------------------------------------------
+const columns = ['corpus', 'tool', 'status', 'files', 'cold s', 's / 1k files', 'peak RSS MB', 'findings', 'vs ours'];
+const rows = [];
+for (const corpus of corpora) {
+  const ours = results.find((r) => r.corpus === corpus.id && r.tool === 'foundations' && r.summary.status === 'ok')?.summary;
+  for (const r of results.filter((x) => x.corpus === corpus.id)) {
+    const s = r.summary;
+    if (s.status !== 'ok') { rows.push([corpus.name, TOOL_LABEL[r.tool], s.status === 'skipped' ? `skipped: ${s.note}` : `${s.status}: ${s.note ?? ''}`, corpus.files, '', '', '', '', '']); continue; }
+    rows.push([
+      corpus.name, TOOL_LABEL[r.tool], s.note ? `WARNING: ${s.note}` : 'ok', corpus.files, s.seconds.toFixed(2), ((s.seconds * 1000) / corpus.files).toFixed(2),
+      s.rssMB ? s.rssMB.toFixed(0) : '?', s.findings,
+      ours ? (r.tool === 'foundations' ? '1.0x' : `${(s.seconds / ours.seconds).toFixed(1)}x slower`) : '—',
+    ]);
+  }
+}
+console.log(`\nCold whole-workspace check (${reps} run${reps > 1 ? 's, median' : ''}; Node ${process.version}, ${os.cpus().length} cores, load average at start ${loadAtStart}; peak RSS via ${TIME_BIN ? '/usr/bin/time -v' : '/proc VmHWM polling'})\n`);
+console.log(table(columns, rows));
+
+console.log('\nPlanted peer-equivalent violations found at the planted place (generated corpora; matched / planted, extra = reported elsewhere):\n');
+const prow = [];
+for (const r of results) {
+  const c = corpora.find((x) => x.id === r.corpus);
+  if (r.summary.planted) for (const [rule, v] of Object.entries(r.summary.planted)) prow.push([c.name, TOOL_LABEL[r.tool], rule, `${v.matched} / ${v.planted}`, v.extra]);
+  else if (!c.generated && r.summary.status === 'ok') for (const rule of PEER_RULES) prow.push([c.name, TOOL_LABEL[r.tool], rule, `${r.summary.byRule[rule] ?? 0} (inferred config: ~${c.manifest.expectedPeerFindings?.[rule] ?? 0} import statements on dropped back-edges)`, '']);
+}
+console.log(prow.length ? table(['corpus', 'tool', 'rule', 'found', 'extra'], prow) : '(no tool ran)');
+for (const r of results.filter((x) => x.tool === 'foundations' && x.summary.status === 'ok')) {
+  const c = corpora.find((x) => x.id === r.corpus);
+  console.log(`\nfoundations on ${c.name}, findings by rule: ${JSON.stringify(r.summary.byRule)}${c.generated ? `\n  planted: ${JSON.stringify(c.manifest.plantedCounts)}` : ''}`);
+}
+
+const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAtStart, seed, reps, cacheDir, corpora: corpora.map((c) => ({ id: c.id, name: c.name, dir: c.dir, files: c.files, lines: c.manifest.lines })), results };
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(report, null, 2));
+if (opt.json) fs.writeFileSync(path.resolve(opt.json), JSON.stringify(report, null, 2));
+console.log(`\nraw outputs and results.json: ${outDir}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeExtension, fileUri, isAlive, serverPids, waitFor, waitForDiagnostic } from './helpers';
+
+const PRODUCT = 'src/catalog/core/product.ts';
+
+/** Resolves once `uri`'s diagnostics have changed at least once after this call. */
+function diagnosticsChangeOf(uri: vscode.Uri): { changed: () => boolean; dispose: () => void } {
+  let changed = false;
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === uri.toString())) changed = true;
+  });
+  return { changed: () => changed, dispose: () => sub.dispose() };
+}
+
+describe('server lifecycle', () => {
+  let extensionPath = '';
+  before(async () => {
+    extensionPath = (await activeExtension()).extensionPath;
+    await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
+  });
+
+  async function onlyServer(): Promise<number> {
+    const pids = await waitFor('one running server', () => (serverPids(extensionPath).length === 1 ? serverPids(extensionPath) : undefined));
+    return pids[0];
+  }
+
+  it('"Foundations: Restart Server" starts a new server and the diagnostics come back', async () => {
+    const before = await onlyServer();
+    const watch = diagnosticsChangeOf(fileUri(PRODUCT));
+    try {
+      await vscode.commands.executeCommand('foundations.restartServer');
+      const after = await onlyServer();
+      assert.notEqual(after, before, 'a new server process');
+      await waitFor(`the old server ${before} to exit`, () => !isAlive(before));
+      await waitFor('the diagnostics of product.ts to be republished', watch.changed);
+      await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
+    } finally {
+      watch.dispose();
+    }
+  });
+
+  it('a killed server (kill -9) is restarted and the diagnostics come back', async () => {
+    const before = await onlyServer();
+    const watch = diagnosticsChangeOf(fileUri(PRODUCT));
+    try {
+      process.kill(before, 'SIGKILL');
+      await waitFor(`the killed server ${before} to be gone`, () => !isAlive(before));
+      const after = await waitFor('a new server process', () => serverPids(extensionPath).find((p) => p !== before), 30_000);
+      assert.ok(isAlive(after));
+      await waitFor('the diagnostics of product.ts to be republished', watch.changed, 60_000);
+      await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
+      await waitForDiagnostic('src/billing/ui/InvoiceView.tsx', 'layer-violation', 3, 60_000);
+    } finally {
+      watch.dispose();
+    }
+  });
+});

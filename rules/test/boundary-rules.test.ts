@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { FIXTURES, brief, scanned } from './helpers';
+
+describe('engine: boundary rules on fixture workspaces', () => {
+  it('finds one violation of each boundary rule in the example shop', async () => {
+    const session = await scanned(`${FIXTURES}/shop`);
+    assert.deepEqual(brief(session), [
+      'third-party-outside-adapter src/billing/core/charge.ts:2:20',
+      'public-api-bypass src/billing/core/discounts.ts:2:32',
+      'database-access-outside-data-layer src/billing/core/tax-report.ts:2:22',
+      'layer-violation src/billing/ui/InvoiceView.tsx:3:29',
+      'cross-domain-import src/catalog/core/product.ts:4:31',
+      'domain-cycle src/catalog/core/product.ts:4:31',
+      'unassigned-file src/reports/sales-report.ts:1:1',
+    ]);
+  });
+
+  it('says what is wrong and which domains and layers are involved', async () => {
+    const session = await scanned(`${FIXTURES}/shop`);
+    const byRule = new Map(session.findings().map((f) => [f.ruleId, f]));
+    assert.equal(byRule.get('cross-domain-import')?.message, 'Domain "catalog" imports domain "orders", which "catalog" does not declare in dependsOn.');
+    assert.deepEqual(byRule.get('cross-domain-import')?.domains, { from: 'catalog', to: 'orders' });
+    assert.deepEqual(byRule.get('layer-violation')?.layers, { from: 'ui', to: 'data' });
+    assert.match(byRule.get('domain-cycle')!.message, /catalog → orders → catalog/);
+    assert.equal(byRule.get('layer-violation')?.severity, 'error', 'the fixture raises layer-violation to error in foundations.json');
+    assert.equal(byRule.get('third-party-outside-adapter')?.severity, 'warning');
+    assert.match(byRule.get('public-api-bypass')!.message, /"src\/catalog\/core\/pricing.ts" is internal to domain "catalog"/);
+  });
+
+  it('stays silent on a workspace that respects every rule', async () => {
+    const session = await scanned(`${FIXTURES}/clean`);
+    assert.deepEqual(brief(session), []);
+    assert.equal(session.files().length, 8);
+  });
+
+  it('resolves tsconfig extends, baseUrl and paths aliases like the compiler', async () => {
+    const session = await scanned(`${FIXTURES}/paths-alias`);
+    assert.deepEqual(brief(session), [
+      'public-api-bypass src/sales/order.ts:2:37',
+      'cross-domain-import src/stock/restock.ts:1:25',
+      'domain-cycle src/stock/restock.ts:1:25',
+      'public-api-bypass src/stock/restock.ts:1:25',
+    ]);
+    const imports = session.importGraph.importsOf(`${session.root}/src/sales/order.ts`);
+    assert.deepEqual(
+      imports.map((i) => (i.target.kind === 'file' ? i.target.file.slice(session.root.length + 1) : i.target.kind)),
+      ['src/stock/index.ts', 'src/stock/levels.ts', 'src/sales/internal/quote.ts'],
+    );
+  });
+
+  it('checks plain JavaScript: require(), import = require(), dynamic import()', async () => {
+    const session = await scanned(`${FIXTURES}/js-require`);
+    assert.deepEqual(brief(session), [
+      'cross-domain-import lib/users/legacy.cts:1:23',
+      'cross-domain-import lib/users/register.js:3:22',
+      'cross-domain-import lib/users/register.js:4:28',
+      'public-api-bypass lib/users/register.js:4:28',
+      'cross-domain-import lib/users/register.js:7:30',
+    ]);
+  });
+
+  it('resolves npm workspace packages to their sources, without node_modules', async () => {
+    const session = await scanned(`${FIXTURES}/monorepo`);
+    assert.deepEqual(brief(session), [
+      'public-api-bypass packages/checkout/src/index.ts:3:34',
+      'cross-domain-import packages/checkout/src/index.ts:5:30',
+    ]);
+  });
+
+  it('checks the imports of a file with syntax errors', async () => {
+    const session = await scanned(`${FIXTURES}/syntax-error`);
+    assert.deepEqual(brief(session), ['cross-domain-import src/left/broken.ts:1:23']);
+  });
+
+  it('honours severities and "off" from foundations.json', async () => {
+    const session = await scanned(`${FIXTURES}/shop`);
+    const text = `{ "domains": { "billing": { "path": "src/billing", "dependsOn": ["catalog", "shared"] }, "catalog": { "path": "src/catalog", "dependsOn": ["shared"] }, "orders": { "path": "src/orders", "dependsOn": ["billing", "catalog", "shared"] }, "shared": { "path": "src/shared", "publicApi": "*" } }, "rules": { "cross-domain-import": "info", "domain-cycle": "off", "unassigned-file": ["off"] } }`;
+    session.update([{ type: 'buffer', file: `${session.root}/foundations.json`, text }]);
+    const rules = session.findings().map((f) => `${f.ruleId}:${f.severity}`);
+    assert.ok(rules.includes('cross-domain-import:info'));
+    assert.ok(!rules.some((r) => r.startsWith('domain-cycle') || r.startsWith('unassigned-file')));
+  });
+});

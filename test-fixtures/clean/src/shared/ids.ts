@@ -1,0 +1,3 @@
+export function newId(prefix: string): string {
+  return `${prefix}-${Math.random().toString(36).slice(2)}`;
+}

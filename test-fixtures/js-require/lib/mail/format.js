@@ -1,0 +1,2 @@
+'use strict';
+exports.format = (to, text) => `${to}: ${text}`;

@@ -1,0 +1,4 @@
+'use strict';
+const { format } = require('./format');
+
+exports.send = (to, text) => format(to, text);

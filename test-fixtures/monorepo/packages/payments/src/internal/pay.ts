@@ -1,0 +1,3 @@
+export function pay(cents: number): string {
+  return `paid ${cents}`;
+}

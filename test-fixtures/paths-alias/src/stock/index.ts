@@ -1,0 +1,1 @@
+export { available } from './levels';

@@ -1,0 +1,3 @@
+export function available(sku: string): number {
+  return sku.length;
+}
