@@ -65,7 +65,7 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
     });
   }
   if (!tree || parseErrors.length > 0) {
-    if (!tree) diagnostics.push({ severity: 'error', message: `${CONFIG_FILE_NAME} is empty.`, path: [], range: lines.rangeOf(0, 0) });
+    if (!tree && parseErrors.length === 0) diagnostics.push({ severity: 'error', message: `${CONFIG_FILE_NAME} is empty.`, path: [], range: lines.rangeOf(0, 0) });
     return { diagnostics, file };
   }
   const value: unknown = jsonc.getNodeValue(tree);

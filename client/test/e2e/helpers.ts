@@ -8,15 +8,17 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'foundations-dev.foundations';
 export const SOURCE = 'foundations';
 
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
 /** Polls `probe` until it returns something truthy; fails with `what` and the last value seen. */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 100): Promise<NonNullable<T>> {
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 100): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   let lastError: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value as Truthy<T>;
       last = value;
     } catch (err) {
       lastError = err;

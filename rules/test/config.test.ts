@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { createNodeHost } from '../host';
+import { loadConfig } from '../config/load-config';
+import { FIXTURES } from './helpers';
+
+const host = createNodeHost({ trusted: false });
+const load = (root: string, text?: string) => loadConfig(host, root, text);
+/** `line:col message` of each diagnostic, 1-based like an editor shows it. */
+const located = (root: string, text?: string) =>
+  load(root, text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+
+describe('engine: foundations.json', () => {
+  it('loads a valid configuration with defaults applied', () => {
+    const { config, diagnostics } = load(`${FIXTURES}/shop`);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(config!.domains.map((d) => `${d.name}=${d.path}`), ['billing=src/billing', 'catalog=src/catalog', 'orders=src/orders', 'shared=src/shared']);
+    assert.deepEqual(config!.layers.map((l) => l.name), ['ui', 'integration', 'data', 'core']);
+    assert.equal(config!.rules.get('layer-violation')?.severity, 'error');
+    assert.ok(config!.databasePackages.match('pg'));
+    assert.ok(config!.adapterOnlyPackages.match('@aws-sdk/client-s3'));
+    assert.ok(config!.domains[0].isPublic('index.ts') && !config!.domains[0].isPublic('core/invoice.ts'));
+    assert.ok(config!.domains[3].isPublic('money.ts'), '"*" makes every file public');
+    assert.deepEqual(config!.sourceRoots, [`${FIXTURES}/shop/src`]);
+  });
+
+  it('uses the built-in defaults when there is no foundations.json', () => {
+    const { config, diagnostics, file } = load(`${FIXTURES}/no-config`);
+    assert.equal(file, undefined);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(config!.domains, []);
+  });
+
+  it('reports every mistake at its key, with a way out', () => {
+    assert.deepEqual(located(`${FIXTURES}/broken-config`), [
+      '4:48 Domain "a" depends on "c", which is not a declared domain.',
+      '5:29 Unknown key "dependOn" in domain "b". Did you mean "dependsOn"?',
+      '6:26 The path of domain "outside" ("../elsewhere") leaves the workspace; domain paths are relative to foundations.json\'s folder.',
+      '7:25 The folder "src/a/deeper" of domain "nested" does not exist.',
+      '7:25 Domain "nested" ("src/a/deeper") overlaps domain "a" ("src/a"); each file must belong to one domain.',
+      '10:28 "warn" is not a severity of rule "cross-domain-import" (did you mean "warning"?): use "error", "warning", "info" or "off", or [severity, { options }].',
+      '11:5 Unknown rule "no-such-rule". Rules of a dependency-cruiser configuration are named "depcruise/<name>".',
+      '13:22 "ui/[unclosed" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters.',
+    ]);
+    assert.equal(load(`${FIXTURES}/broken-config`).config, undefined, 'a broken file yields no configuration');
+  });
+
+  it('reports invalid JSON at the offending character', () => {
+    assert.deepEqual(located(`${FIXTURES}/invalid-json`), ['6:1 foundations.json is not valid JSON: close brace expected.']);
+  });
+
+  it('reports wrong types and missing keys', () => {
+    const root = `${FIXTURES}/shop`;
+    assert.deepEqual(located(root, '{ "domains": { "x": { "dependsOn": "shared" } } }'), [
+      '1:21 domain "x" is missing the required key "path".',
+      '1:36 "dependsOn" of domain "x" must be an array.',
+    ]);
+    assert.deepEqual(located(root, '{ "domain": {} }'), ['1:1 foundations.json is missing the required key "domains".', '1:3 Unknown key "domain" in foundations.json. Did you mean "domains"?']);
+    assert.deepEqual(located(root, ''), ['1:1 foundations.json is not valid JSON: value expected.']);
+  });
+
+  it('accepts comments and trailing commas (JSONC)', () => {
+    const { diagnostics, config } = load(`${FIXTURES}/shop`, '// comment\n{ "domains": { "billing": { "path": "src/billing", }, }, /* end */ }');
+    assert.deepEqual(diagnostics, []);
+    assert.equal(config!.domains.length, 1);
+  });
+
+  it('keeps paths and files inside the workspace', () => {
+    const messages = located(`${FIXTURES}/shop`, '{ "domains": {}, "exclude": ["../**"], "debt": "/etc/passwd", "dependencyCruiser": "missing.cjs" }');
+    assert.deepEqual(messages, [
+      '1:30 "../**" points outside the workspace; globs are relative and stay inside it.',
+      '1:48 "debt" must name a file inside the workspace, not "/etc/passwd".',
+      '1:84 The dependency-cruiser configuration "missing.cjs" does not exist.',
+    ]);
+  });
+});

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { brief, copyFixture, scanned } from './helpers';
+
+describe('engine: incremental updates', () => {
+  it('an unsaved edit that adds a forbidden import adds a finding; removing it removes the finding', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const file = `${root}/src/billing/core/invoice.ts`;
+    const original = fs.readFileSync(file, 'utf8');
+    const edited = `import { placeOrder } from '@shop/orders';\n${original}`;
+
+    const added = session.update([{ type: 'buffer', file, text: edited }]);
+    assert.ok(added.files.includes(file));
+    assert.deepEqual(brief(session, session.findingsFor(file)), [
+      'cross-domain-import src/billing/core/invoice.ts:1:28',
+      'domain-cycle src/billing/core/invoice.ts:1:28',
+    ]);
+    assert.equal(fs.readFileSync(file, 'utf8'), original, 'buffers never touch the disk');
+
+    const removed = session.update([{ type: 'buffer', file, text: original }]);
+    assert.ok(removed.files.includes(file));
+    assert.deepEqual(session.findingsFor(file), []);
+  });
+
+  it('moves findings with their lines, and reports no change when nothing moved', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const file = `${root}/src/billing/core/discounts.ts`;
+    const text = fs.readFileSync(file, 'utf8');
+    const moved = session.update([{ type: 'buffer', file, text: `\n\n${text}` }]);
+    assert.deepEqual(moved.files, [file]);
+    assert.equal(session.findingsFor(file)[0].range.start.line, 3);
+    const same = session.update([{ type: 'buffer', file, text: `\n\n${text}` }]);
+    assert.deepEqual(same.files, []);
+    const bodyOnly = session.update([{ type: 'buffer', file, text: `\n\n${text}\n// a comment at the end` }]);
+    assert.deepEqual(bodyOnly.files, [], 'an edit that moves no import changes no finding');
+  });
+
+  it('a cycle broken in one file clears the finding in another', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const product = `${root}/src/catalog/core/product.ts`;
+    const order = `${root}/src/orders/core/order.ts`;
+    // orders reaches catalog directly and through billing; without both, only the undeclared import is left.
+    const text = 'const lastOrders = new Map<string, Date>();\nexport function placeOrder(sku: string) { lastOrders.set(sku, new Date()); }\nexport function lastOrderedAt(sku: string) { return lastOrders.get(sku); }\n';
+    const result = session.update([{ type: 'buffer', file: order, text }]);
+    assert.ok(result.files.includes(product));
+    assert.deepEqual(brief(session, session.findingsFor(product)), ['cross-domain-import src/catalog/core/product.ts:4:31']);
+  });
+
+  it('re-checks importers when a file appears, and forgets a deleted one', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    fs.mkdirSync(`${root}/src/billing/reports`);
+    const created = `${root}/src/billing/reports/margin.ts`;
+    fs.writeFileSync(created, "import { internalMargin } from '../../catalog/core/pricing';\nexport const m = internalMargin('x');\n");
+    const r1 = session.update([{ type: 'disk', file: created, event: 'created' }]);
+    assert.ok(r1.files.includes(created));
+    assert.deepEqual(brief(session, session.findingsFor(created)), ['public-api-bypass src/billing/reports/margin.ts:1:32']);
+
+    fs.rmSync(`${root}/src/reports`, { recursive: true });
+    const r2 = session.update([{ type: 'disk', file: `${root}/src/reports/sales-report.ts`, event: 'deleted' }]);
+    assert.ok(r2.files.includes(`${root}/src/reports/sales-report.ts`));
+    assert.ok(!session.files().includes(`${root}/src/reports/sales-report.ts`));
+    assert.ok(!brief(session).some((b) => b.startsWith('unassigned-file')));
+  });
+
+  it('an edit of foundations.json re-checks everything; a broken edit keeps the last good configuration', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const configFile = `${root}/foundations.json`;
+    const config = fs.readFileSync(configFile, 'utf8');
+    const declared = config.replace('"dependsOn": ["shared"], "owners": ["@catalog-team"]', '"dependsOn": ["shared", "orders"], "owners": ["@catalog-team"]');
+    const r1 = session.update([{ type: 'buffer', file: configFile, text: declared }]);
+    assert.ok(r1.files.includes(`${root}/src/catalog/core/product.ts`));
+    assert.ok(!brief(session).some((b) => b.startsWith('cross-domain-import')));
+
+    const before = brief(session);
+    const r2 = session.update([{ type: 'buffer', file: configFile, text: declared.replace('"domains"', '"domains" oops') }]);
+    assert.ok(r2.configChanged);
+    assert.ok(session.configDiagnostics.length > 0);
+    assert.equal(session.hasUsableConfig, false);
+    assert.deepEqual(brief(session), before, 'findings still follow the last good configuration');
+
+    const r3 = session.update([{ type: 'buffer-closed', file: configFile }]);
+    assert.ok(r3.configChanged);
+    assert.deepEqual(session.configDiagnostics, []);
+    assert.ok(brief(session).some((b) => b.startsWith('cross-domain-import')), 'closing the buffer brings the disk version back');
+  });
+
+  it('a tsconfig change re-resolves aliases', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const tsconfig = `${root}/tsconfig.json`;
+    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"@shop/*"', '"@nowhere/*"'));
+    session.update([{ type: 'disk', file: tsconfig, event: 'changed' }]);
+    assert.ok(!brief(session).some((b) => b.startsWith('cross-domain-import')), '@shop/orders no longer resolves into the workspace');
+  });
+});

@@ -1,0 +1,6 @@
+export interface CartItem {
+  productId: string;
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}

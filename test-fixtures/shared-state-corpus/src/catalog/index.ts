@@ -1,0 +1,10 @@
+export type { Product } from './types';
+export { productCache, loadProduct } from './productCache';
+export { featuredProducts } from './featured';
+export { bestsellers } from './bestsellers';
+export { TOP_CATEGORIES, isTopCategory } from './categories';
+export { newArrivals } from './newArrivals';
+export { getExchangeRates, invalidateExchangeRates } from './exchangeRates';
+export { catalogIndex, CatalogIndex } from './catalogIndex';
+export { refreshCatalog } from './refresh';
+export { displayPrice } from './priceDisplay';

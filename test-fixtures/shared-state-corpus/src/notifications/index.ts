@@ -1,0 +1,3 @@
+export type { Notification } from './types';
+export { pendingNotifications as outbox, flushNotifications } from './queue';
+export { subscribe, unsubscribe, emit } from './subscribers';

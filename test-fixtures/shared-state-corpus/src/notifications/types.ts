@@ -1,0 +1,6 @@
+export interface Notification {
+  channel: 'email' | 'sms' | 'push';
+  recipient: string;
+  template: string;
+  data: Record<string, string>;
+}
