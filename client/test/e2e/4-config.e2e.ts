@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, codeOf, fileUri, foundationsDiagnostics, openEditor, waitFor, waitForDiagnostic } from './helpers';
+import { activeExtension, closeAllEditors, codeOf, fileUri, foundationsDiagnostics, note, openEditor, waitFor, waitForDiagnostic } from './helpers';
 
 const CONFIG = 'foundations.json';
 
@@ -40,6 +40,7 @@ describe('foundations.json', () => {
     });
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /nowhere/);
+    note(`config: ${d.message}`);
     assert.ok(editor.document.isDirty, 'not saved');
   });
 
@@ -58,10 +59,11 @@ describe('foundations.json', () => {
     await waitFor('a config diagnostic on the bad severity', () => configDiagnostics().find((x) => x.range.start.line === line));
     // The JSON language service validates against the schema the extension maps to foundations.json.
     const uri = fileUri(CONFIG);
-    await waitFor('a JSON schema diagnostic on the bad severity', () =>
+    const schema = await waitFor('a JSON schema diagnostic on the bad severity', () =>
       vscode.languages.getDiagnostics(uri).find((x) => x.source !== 'foundations' && x.range.start.line === line),
     30_000).catch((err) => {
       throw new Error(`${(err as Error).message}; all diagnostics: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((x) => [x.source, x.range.start.line, x.message]))}`);
     });
+    note(`schema: ${schema.source}: ${schema.message}`);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, askRunner, bridgeAvailable, codeOf, waitFor, waitForDiagnostic } from './helpers';
+import { activeExtension, askRunner, bridgeAvailable, codeOf, note, waitFor, waitForDiagnostic } from './helpers';
 
 interface StatusBarAnswer {
   found: boolean;
@@ -42,5 +42,6 @@ describe('status item', () => {
       throw new Error(`${(err as Error).message}; status bar: ${JSON.stringify(last)}; totals: ${JSON.stringify(totals())}`);
     });
     assert.ok(last?.found);
+    note(`status bar item ${JSON.stringify(last?.text)} (aria-label ${JSON.stringify(last?.ariaLabel)}), totals ${JSON.stringify(totals())}`);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, fileUri, isAlive, serverPids, waitFor, waitForDiagnostic } from './helpers';
+import { activeExtension, fileUri, isAlive, note, serverPids, waitFor, waitForDiagnostic } from './helpers';
 
 const PRODUCT = 'src/catalog/core/product.ts';
 
@@ -32,6 +32,7 @@ describe('server lifecycle', () => {
       await vscode.commands.executeCommand('foundations.restartServer');
       const after = await onlyServer();
       assert.notEqual(after, before, 'a new server process');
+      note(`server ${before} → ${after}`);
       await waitFor(`the old server ${before} to exit`, () => !isAlive(before));
       await waitFor('the diagnostics of product.ts to be republished', watch.changed);
       await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
@@ -48,6 +49,7 @@ describe('server lifecycle', () => {
       await waitFor(`the killed server ${before} to be gone`, () => !isAlive(before));
       const after = await waitFor('a new server process', () => serverPids(extensionPath).find((p) => p !== before), 30_000);
       assert.ok(isAlive(after));
+      note(`killed ${before}, restarted as ${after}`);
       await waitFor('the diagnostics of product.ts to be republished', watch.changed, 60_000);
       await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
       await waitForDiagnostic('src/billing/ui/InvoiceView.tsx', 'layer-violation', 3, 60_000);

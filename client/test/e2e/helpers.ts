@@ -143,3 +143,10 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** A line in the suite's report (and the extension host's console), under the current test. */
+export function note(message: string): void {
+  const line = `       · ${message}`;
+  console.log(line);
+  if (process.env.FOUNDATIONS_E2E_REPORT) fs.appendFileSync(process.env.FOUNDATIONS_E2E_REPORT, line + '\n');
+}

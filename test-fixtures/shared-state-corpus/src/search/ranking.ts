@@ -1,5 +1,5 @@
 import { bestsellers, featuredProducts, newArrivals, TOP_CATEGORIES, type Product } from '../catalog';
-import { shouldSample } from '../analytics/sampling';
+import { SAMPLING, shouldSample } from '../analytics/sampling';
 
 export function featuredByPopularity(): Product[] {
   // Sorts catalog's array in place: every other reader now sees search's order.
@@ -24,5 +24,6 @@ export function latestArrivals(limit = 10): Product[] {
 }
 
 export function shouldLogRanking(random: number): boolean {
-  return shouldSample('search_ranking', random);
+  // Ranking logs are noisy: sample at half the configured rate.
+  return random < SAMPLING.rate / 2 || shouldSample('search_ranking_error', random);
 }

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import { FIXTURES, REPO_ROOT, copyFixture } from '../../rules/test/helpers';
+
+/** The CLI as users run it: the built bundle behind bin/foundations.js, in a child process. */
+function foundations(args: string[], cwd = REPO_ROOT) {
+  const result = spawnSync(process.execPath, [`${REPO_ROOT}/bin/foundations.js`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as object;
+
+describe('CLI: foundations check / init', () => {
+  before(function () {
+    if (!fs.existsSync(`${REPO_ROOT}/dist/server.js`)) throw new Error('run `npm run build` before the tests');
+  });
+
+  it('prints findings as text and exits 1 when errors are found', () => {
+    const r = foundations(['check', 'test-fixtures/shop']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /src\/catalog\/core\/product\.ts\n {2}4:31 +error +Domain "catalog" imports domain "orders"/);
+    assert.match(r.stdout, /✖ 7 problems \(5 errors, 2 warnings, 0 info\) — 16 files checked/);
+  });
+
+  it('exits 0 on a clean workspace, and honours --fail-on', () => {
+    assert.equal(foundations(['check', 'test-fixtures/clean']).code, 0);
+    assert.equal(foundations(['check', 'test-fixtures/shop', '--fail-on', 'never']).code, 0);
+    const warningsOnly = copyFixture('shop');
+    fs.writeFileSync(`${warningsOnly}/foundations.json`, fs.readFileSync(`${warningsOnly}/foundations.json`, 'utf8').replace('"layer-violation": "error"', '"cross-domain-import": "off", "public-api-bypass": "off", "domain-cycle": "off", "layer-violation": "off", "database-access-outside-data-layer": "warning"'));
+    assert.equal(foundations(['check', warningsOnly]).code, 0);
+    assert.equal(foundations(['check', warningsOnly, '--fail-on', 'warning']).code, 1);
+  });
+
+  it('writes JSON that matches its documented schema', () => {
+    const r = foundations(['check', 'test-fixtures/shop', '--format', 'json']);
+    assert.equal(r.code, 1);
+    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number } } }[]; summary: { errors: number } };
+    const validate = new Ajv({ allErrors: true }).compile(readJson(`${REPO_ROOT}/docs/schema/report.schema.json`));
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+    assert.equal(report.findings.length, 7);
+    assert.deepEqual(report.findings.find((f) => f.ruleId === 'cross-domain-import'), {
+      ruleId: 'cross-domain-import',
+      severity: 'error',
+      file: 'src/catalog/core/product.ts',
+      range: { start: { line: 3, character: 30 }, end: { line: 3, character: 44 } },
+      message: 'Domain "catalog" imports domain "orders", which "catalog" does not declare in dependsOn.',
+      domains: { from: 'catalog', to: 'orders' },
+    });
+  });
+
+  it('writes SARIF 2.1.0 that validates against the OASIS schema', () => {
+    const r = foundations(['check', 'test-fixtures/shop', '--format', 'sarif']);
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(readJson(`${REPO_ROOT}/test/schemas/sarif-2.1.0.json`));
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs.length, 1);
+    const ruleIds = sarif.runs[0].tool.driver.rules.map((rule) => rule.id);
+    for (const id of ['cross-domain-import', 'public-api-bypass', 'domain-cycle', 'unassigned-file', 'layer-violation', 'database-access-outside-data-layer', 'third-party-outside-adapter']) {
+      assert.ok(ruleIds.includes(id), `rule ${id} is described`);
+    }
+    const result = sarif.runs[0].results.find((x) => x.ruleId === 'cross-domain-import')!;
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation.uri, 'src/catalog/core/product.ts');
+    assert.deepEqual([result.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startColumn], [4, 31]);
+    assert.equal(sarif.runs[0].results.find((x) => x.ruleId === 'third-party-outside-adapter')?.level, 'warning');
+  });
+
+  it('exits 2 with one line per configuration error on stderr', () => {
+    const r = foundations(['check', 'test-fixtures/broken-config']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^test-fixtures\/broken-config\/foundations\.json:5:29: error: Unknown key "dependOn" in domain "b"\. Did you mean "dependsOn"\?$/m);
+    assert.match(r.stderr, /8 errors in test-fixtures\/broken-config\/foundations\.json/);
+    const invalid = foundations(['check', 'test-fixtures/invalid-json']);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /foundations\.json:6:1: error: foundations\.json is not valid JSON/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(foundations(['check', '--format', 'xml', 'test-fixtures/shop']).code, 2);
+    assert.equal(foundations(['check', 'no/such/dir']).code, 2);
+    assert.equal(foundations(['frobnicate']).code, 2);
+    assert.equal(foundations(['check', '--no-such-flag']).code, 2);
+    const help = foundations(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: foundations <command>/);
+  });
+
+  it('init infers domains and their actual dependencies, and never overwrites', () => {
+    const root = copyFixture('no-config');
+    const r = foundations(['init', root]);
+    assert.equal(r.code, 0, r.stderr);
+    const config = readJson(path.join(root, 'foundations.json')) as { domains: Record<string, { path: string; dependsOn?: string[] }> };
+    assert.deepEqual(config.domains, {
+      common: { path: 'src/common' },
+      inventory: { path: 'src/inventory' },
+      shipping: { path: 'src/shipping', dependsOn: ['common', 'inventory'] },
+    });
+    assert.equal(foundations(['check', root]).code, 1, 'shipping reaches into common/id.ts, which is not public');
+    assert.equal(foundations(['init', root]).code, 2, 'an existing foundations.json is never overwritten without --force');
+    assert.ok(fs.existsSync(`${FIXTURES}/no-config`) && !fs.existsSync(`${FIXTURES}/no-config/foundations.json`));
+  });
+});

@@ -1,0 +1,10 @@
+export { placeOrder, type PlacedOrder } from './placeOrder';
+export { quickBuy } from './quickBuy';
+export { reviewCheckout, type FraudSignal } from './fraudCheck';
+export { payWithRetry } from './paymentRetry';
+export { buildGiftCart } from './giftCart';
+export { moveToWishlist, wishlistSize } from './wishlist';
+export { initialOptions, freeShippingMessage } from './checkoutOptions';
+export { zonesByRate, rateFor } from './taxSummary';
+export { wireCheckoutListeners } from './orderEvents';
+export { currencyOptions, onCurrencyPicked } from './currencySwitcher';
