@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import {
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from '../../rules/test/helpers';
+
+export interface TestClientOptions {
+  settings?: Record<string, unknown>;
+  trusted?: boolean;
+}
+
+/**
+ * A minimal LSP client for tests: starts the built server (dist/server.js) as a child process,
+ * speaks JSON-RPC over its stdio, answers the server's requests, records what it publishes.
+ */
+export class LspTestClient {
+  readonly diagnostics = new Map<string, { diagnostics: Diagnostic[]; at: number }>();
+  readonly notifications: { method: string; params: unknown; at: number }[] = [];
+  private readonly waiters = new Set<() => void>();
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    readonly root: string,
+  ) {}
+
+  static async start(root: string, options: TestClientOptions = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [`${REPO_ROOT}/dist/server.js`, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(child, connection, root);
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.diagnostics.set(p.uri, { diagnostics: p.diagnostics, at: performance.now() });
+      client.wake();
+    });
+    for (const method of ['foundations/status', 'window/logMessage', '$/progress']) {
+      connection.onNotification(method, (params: unknown) => {
+        client.notifications.push({ method, params, at: performance.now() });
+        client.wake();
+      });
+    }
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ enable: true, ...options.settings })));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const uri = pathToFileURL(root).href;
+    await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: 'test' }],
+      initializationOptions: { trusted: options.trusted ?? false },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  uri(relative: string): string {
+    return pathToFileURL(`${this.root}/${relative}`).href;
+  }
+
+  /** The latest status notification once the server says it is ready. */
+  ready(): Promise<{ state: string; errors: number; warnings: number; infos: number; files: number }> {
+    type Status = { state: string; errors: number; warnings: number; infos: number; files: number };
+    return this.waitFor(() => {
+      const statuses = this.notifications.filter((n) => n.method === 'foundations/status').map((n) => n.params as Status);
+      const last = statuses[statuses.length - 1];
+      return last?.state === 'ready' ? last : undefined;
+    }, 'the server to be ready');
+  }
+
+  codes(relative: string): string[] {
+    return (this.diagnostics.get(this.uri(relative))?.diagnostics ?? []).map((d) => String(d.code));
+  }
+
+  /** Resolves when `condition` holds, polling on every message; rejects after `timeoutMs`. */
+  waitFor<T>(condition: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = condition();
+        if (value) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  open(relative: string, text: string, languageId = 'typescript'): void {
+    this.versions.set(relative, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(relative), languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole buffer text (a full-document change is valid under incremental sync). */
+  change(relative: string, text: string): void {
+    const version = (this.versions.get(relative) ?? 1) + 1;
+    this.versions.set(relative, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(relative), version }, contentChanges: [{ text }] });
+  }
+
+  close(relative: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(relative) } });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      if (this.process.exitCode === null) this.process.kill();
+    }
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
+}

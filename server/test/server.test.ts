@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { copyFixture } from '../../rules/test/helpers';
+import { LspTestClient } from './lsp-test-client';
+
+const DEBOUNCE_MS = 50;
+const FORBIDDEN = "import { placeOrder } from '@shop/orders';\n";
+
+describe('language server over stdio (dist/server.js)', function () {
+  let root: string;
+  let client: LspTestClient;
+
+  beforeEach(async () => {
+    root = copyFixture('shop');
+    client = await LspTestClient.start(root, { settings: { debounceMs: DEBOUNCE_MS } });
+  });
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  it('publishes whole-workspace diagnostics after the first scan', async () => {
+    const status = await client.ready();
+    assert.deepEqual([status.errors, status.warnings, status.files], [5, 2, 16]);
+    const [d] = client.diagnostics.get(client.uri('src/catalog/core/product.ts'))!.diagnostics.filter((x) => x.code === 'cross-domain-import');
+    assert.equal(d.source, 'foundations');
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, { start: { line: 3, character: 30 }, end: { line: 3, character: 44 } });
+    assert.ok(d.codeDescription?.href.endsWith('/docs/rules/cross-domain-import.md'));
+    assert.ok(fs.existsSync(fileURLToPath(d.codeDescription!.href)), 'the rule documentation ships next to the bundle');
+    for (const [file, code] of [
+      ['src/billing/core/discounts.ts', 'public-api-bypass'],
+      ['src/billing/ui/InvoiceView.tsx', 'layer-violation'],
+      ['src/billing/core/tax-report.ts', 'database-access-outside-data-layer'],
+      ['src/billing/core/charge.ts', 'third-party-outside-adapter'],
+      ['src/reports/sales-report.ts', 'unassigned-file'],
+    ]) {
+      assert.deepEqual(client.codes(file), [code], file);
+    }
+  });
+
+  it('checks an unsaved buffer as it is typed, and reports the latency after the debounce', async () => {
+    const file = 'src/billing/core/invoice.ts';
+    const original = fs.readFileSync(`${root}/${file}`, 'utf8');
+    await client.waitFor(() => client.codes('src/catalog/core/product.ts').length > 0, 'the scan');
+    client.open(file, original);
+    await client.waitFor(() => client.diagnostics.has(client.uri(file)), 'diagnostics of the opened buffer');
+
+    const latencies: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const adding = i % 2 === 0;
+      const sent = performance.now();
+      client.change(file, adding ? FORBIDDEN + original : original);
+      await client.waitFor(() => {
+        const entry = client.diagnostics.get(client.uri(file));
+        return entry && entry.at > sent && client.codes(file).includes('cross-domain-import') === adding;
+      }, adding ? 'the new finding' : 'the finding to go');
+      latencies.push(client.diagnostics.get(client.uri(file))!.at - sent - DEBOUNCE_MS);
+    }
+    latencies.sort((a, b) => a - b);
+    const median = latencies[Math.floor(latencies.length / 2)];
+    const p95 = latencies[Math.ceil(latencies.length * 0.95) - 1];
+    console.log(`      keystroke → diagnostics after the ${DEBOUNCE_MS} ms debounce: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${latencies.length} edits)`);
+    assert.equal(fs.readFileSync(`${root}/${file}`, 'utf8'), original, 'the server never writes the buffer to disk');
+  });
+
+  it('re-checks the importers of an edited file and files changed on disk', async () => {
+    await client.waitFor(() => client.codes('src/billing/core/discounts.ts').includes('public-api-bypass'), 'the scan');
+    // Making pricing.ts part of catalog's public API fixes the import in billing without touching it.
+    const config = `${root}/foundations.json`;
+    client.open('foundations.json', fs.readFileSync(config, 'utf8').replace('"catalog": { "path": "src/catalog",', '"catalog": { "path": "src/catalog", "publicApi": ["index.ts", "core/pricing.ts"],'), 'jsonc');
+    await client.waitFor(() => !client.codes('src/billing/core/discounts.ts').includes('public-api-bypass'), 'the bypass to be fixed by the config edit');
+
+    fs.mkdirSync(`${root}/src/billing/jobs`);
+    fs.writeFileSync(`${root}/src/billing/jobs/nightly.ts`, "import { lastOrderedAt } from '../../orders/core/order';\nexport const x = lastOrderedAt;\n");
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/billing/jobs/nightly.ts'), type: 1 }] });
+    await client.waitFor(() => client.codes('src/billing/jobs/nightly.ts').includes('public-api-bypass'), 'a finding in the created file');
+    assert.ok(client.codes('src/billing/jobs/nightly.ts').includes('cross-domain-import'));
+  });
+
+  it('shows configuration errors in foundations.json and keeps the last good configuration', async () => {
+    await client.waitFor(() => client.codes('src/catalog/core/product.ts').length > 0, 'the scan');
+    const config = fs.readFileSync(`${root}/foundations.json`, 'utf8');
+    client.open('foundations.json', config, 'jsonc');
+    client.change('foundations.json', config.replace('"dependsOn": ["shared"], "owners"', '"dependsOn": ["shared", "marketing"], "owners"'));
+    const diagnostics = await client.waitFor(() => {
+      const published = client.diagnostics.get(client.uri('foundations.json'))?.diagnostics ?? [];
+      return published.length > 0 ? published : undefined;
+    }, 'a config diagnostic');
+    assert.equal(diagnostics[0].code, 'config');
+    assert.equal(diagnostics[0].message, 'Domain "catalog" depends on "marketing", which is not a declared domain.');
+    assert.equal(diagnostics[0].range.start.line, config.split('\n').findIndex((l) => l.includes('"catalog": {')));
+    assert.ok(client.codes('src/catalog/core/product.ts').includes('cross-domain-import'), 'findings of the last good configuration stay');
+    client.change('foundations.json', config);
+    await client.waitFor(() => client.diagnostics.get(client.uri('foundations.json'))?.diagnostics.length === 0, 'the config diagnostic to clear');
+  });
+});

@@ -1,0 +1,5 @@
+export interface OrderDto {
+  id: string;
+  status: 'placed' | 'paid' | 'shipped' | 'cancelled';
+  totalCents: number;
+}

@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+
+// Mounted with app.route('/legacy', legacyApp): kept for the old mobile app.
+export const legacyApp = new Hono();
+
+legacyApp.get('/orders.csv', (c) => c.text('id,status\n', 200, { 'Content-Type': 'text/csv' }));
+legacyApp.post('/cart/merge', (c) => c.json({ merged: true }));
