@@ -19,3 +19,4 @@ export { formatText } from './report/text';
 export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
 export { renderRuleDoc, foundationTitle } from './report/rule-docs';
+export { withReadmeRules } from './report/readme-rules';

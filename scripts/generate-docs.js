@@ -1,10 +1,14 @@
-// Writes docs/rules/<id>.md from each rule's metadata (run after `tsc`): `npm run docs`.
+// Regenerates docs/rules/<id>.md and the README's rules section from each rule's metadata
+// (run after `tsc`): `npm run docs`. A test fails when they are out of date.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { RULES, renderRuleDoc } = require('../out/rules');
+const { RULES, renderRuleDoc, withReadmeRules } = require('../out/rules');
 
-const dir = path.join(__dirname, '..', 'docs', 'rules');
+const root = path.join(__dirname, '..');
+const dir = path.join(root, 'docs', 'rules');
 fs.mkdirSync(dir, { recursive: true });
 for (const rule of RULES) fs.writeFileSync(path.join(dir, `${rule.id}.md`), renderRuleDoc(rule));
-console.log(`docs: ${RULES.length} rule pages in docs/rules/`);
+const readme = path.join(root, 'README.md');
+fs.writeFileSync(readme, withReadmeRules(fs.readFileSync(readme, 'utf8'), RULES));
+console.log(`docs: ${RULES.length} rule pages in docs/rules/ and the README's rules section`);

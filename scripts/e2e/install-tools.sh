@@ -17,6 +17,9 @@ APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config)
 
 CACHE=${FOUNDATIONS_E2E_CACHE:-$HOME/.cache/foundations-e2e}
 mkdir -p "$CACHE"
+# One installer at a time per cache (two runs started together wait for each other).
+exec 9>"$CACHE/.install.lock"
+flock 9
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
 T0=$(now)

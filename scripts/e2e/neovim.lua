@@ -1,0 +1,139 @@
+-- Neovim (0.7.2+) as a second LSP client of the Foundations server: start `node dist/server.js
+-- --stdio` with the built-in client, read the diagnostics back, edit the buffer, and (once the
+-- server has them) apply a code action. Run by scripts/e2e/neovim.sh:
+--   nvim --headless --clean -u NONE -c "luafile scripts/e2e/neovim.lua" <ws>/src/catalog/core/product.ts
+-- Environment: FOUNDATIONS_SERVER (dist/server.js), FOUNDATIONS_WS (workspace root),
+-- FOUNDATIONS_E2E_OUT (JSON report), FOUNDATIONS_E2E_TIMEOUT_MS (per wait, default 30000).
+local server = assert(os.getenv('FOUNDATIONS_SERVER'), 'FOUNDATIONS_SERVER')
+local ws = assert(os.getenv('FOUNDATIONS_WS'), 'FOUNDATIONS_WS')
+local out = os.getenv('FOUNDATIONS_E2E_OUT') or (ws .. '/neovim-e2e.json')
+local timeout = tonumber(os.getenv('FOUNDATIONS_E2E_TIMEOUT_MS') or '30000')
+
+local report = { checks = {}, pending = {}, diagnostics = {}, server_capabilities = vim.NIL }
+local failed = 0
+local started = vim.loop.hrtime()
+
+local function ms() return math.floor((vim.loop.hrtime() - started) / 1e6) end
+
+local function check(name, ok, detail)
+  table.insert(report.checks, { name = name, ok = ok and true or false, detail = detail, at_ms = ms() })
+  if not ok then failed = failed + 1 end
+  io.stdout:write(string.format('  %s %s%s\n', ok and 'ok  ' or 'FAIL', name, detail and (' — ' .. detail) or ''))
+end
+
+local function pending(name, why)
+  table.insert(report.pending, { name = name, why = why })
+  io.stdout:write(string.format('  skip %s — pending: %s\n', name, why))
+end
+
+local function code_of(d)
+  if d.code ~= nil then return d.code end
+  return d.user_data and d.user_data.lsp and d.user_data.lsp.code or nil
+end
+
+--- This server's diagnostics on a buffer (or every buffer with nil), as plain tables.
+local function ours(bufnr)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.source == 'foundations' then
+      table.insert(list, {
+        file = vim.api.nvim_buf_get_name(d.bufnr),
+        line = d.lnum + 1, col = d.col + 1, code = code_of(d), severity = d.severity, message = d.message,
+      })
+    end
+  end
+  return list
+end
+
+local function has(bufnr, code, line)
+  for _, d in ipairs(ours(bufnr)) do
+    if d.code == code and (line == nil or d.line == line) then return d end
+  end
+  return nil
+end
+
+local function finish()
+  report.elapsed_ms = ms()
+  report.failed = failed
+  local f = assert(io.open(out, 'w'))
+  f:write(vim.fn.json_encode(report))
+  f:close()
+  local passed = 0
+  for _, c in ipairs(report.checks) do if c.ok then passed = passed + 1 end end
+  io.stdout:write(string.format('neovim: %d passed, %d failed, %d skipped (%d ms)\n', passed, failed, #report.pending, ms()))
+  io.stdout:flush()
+  vim.cmd(failed == 0 and 'qall!' or 'cquit! 1')
+end
+
+local ok_all, err = pcall(function()
+  local buf = vim.api.nvim_get_current_buf()
+  local client_id = vim.lsp.start_client({
+    name = 'foundations',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = ws,
+    workspace_folders = { { uri = vim.uri_from_fname(ws), name = vim.fn.fnamemodify(ws, ':t') } },
+    -- Neovim has no workspace trust: say the folder is trusted (or pass nothing for the safe default).
+    init_options = { trusted = true },
+  })
+  check('the server starts over stdio', client_id ~= nil)
+  vim.lsp.buf_attach_client(buf, client_id)
+  local client
+  vim.wait(timeout, function()
+    client = vim.lsp.get_client_by_id(client_id)
+    return client ~= nil and client.initialized
+  end, 20)
+  check('initialize handshake', client ~= nil and client.initialized)
+  report.server_capabilities = client.server_capabilities or client.resolved_capabilities
+
+  -- Diagnostics of the opened file: product.ts imports orders (undeclared), closing a domain cycle.
+  local got = vim.wait(timeout, function() return has(buf, 'cross-domain-import', 4) ~= nil and has(buf, 'domain-cycle', 4) ~= nil end, 50)
+  local d = has(buf, 'cross-domain-import', 4)
+  check('cross-domain-import and domain-cycle on product.ts:4', got, d and string.format('%d:%d %s', d.line, d.col, d.message) or vim.inspect(ours(buf)))
+  check('cross-domain-import starts at column 31 and is an error', d ~= nil and d.col == 31 and d.severity == vim.diagnostic.severity.ERROR)
+
+  -- Whole-workspace diagnostics are pushed for files Neovim never opened.
+  local families = { 'public-api-bypass', 'layer-violation', 'database-access-outside-data-layer', 'third-party-outside-adapter', 'unassigned-file' }
+  local all_seen = vim.wait(timeout, function()
+    for _, code in ipairs(families) do if not has(nil, code) then return false end end
+    return true
+  end, 50)
+  local seen = {}
+  for _, code in ipairs(families) do if has(nil, code) then table.insert(seen, code) end end
+  check('every rule family across the workspace', all_seen, table.concat(seen, ', '))
+  report.diagnostics = ours(nil) -- what Neovim read back, before any edit
+
+  -- Incremental sync from another client: deleting line 4 in the buffer clears the finding, unsaved.
+  local line4 = vim.api.nvim_buf_get_lines(buf, 3, 4, false)
+  vim.api.nvim_buf_set_lines(buf, 3, 4, false, {})
+  check('an unsaved edit clears cross-domain-import', vim.wait(timeout, function() return has(buf, 'cross-domain-import') == nil end, 50))
+  vim.api.nvim_buf_set_lines(buf, 3, 3, false, line4)
+  check('restoring the line brings it back', vim.wait(timeout, function() return has(buf, 'cross-domain-import', 4) ~= nil end, 50))
+
+  -- Code actions (quick fixes): on as soon as the server advertises them.
+  local caps = report.server_capabilities or {}
+  if caps.codeActionProvider or caps.code_action then
+    local target = has(buf, 'cross-domain-import', 4)
+    local lsp_diags = vim.tbl_filter(function(x) return x.source == 'foundations' and code_of(x) == 'cross-domain-import' end, vim.diagnostic.get(buf))
+    local params = vim.lsp.util.make_range_params()
+    params.range = { start = { line = target.line - 1, character = target.col - 1 }, ['end'] = { line = target.line - 1, character = target.col } }
+    params.context = { only = { 'quickfix' }, diagnostics = vim.tbl_map(function(x) return x.user_data and x.user_data.lsp or x end, lsp_diags) }
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, timeout) or {}
+    local action
+    for _, r in pairs(responses) do
+      for _, a in ipairs(r.result or {}) do if a.edit and not action then action = a end end
+    end
+    check('a quick fix with an edit is offered for cross-domain-import', action ~= nil, action and action.title or nil)
+    if action then
+      vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
+      check('applying it clears the finding', vim.wait(timeout, function() return has(buf, 'cross-domain-import') == nil end, 50), action.title)
+    end
+  else
+    pending('apply a code action', 'the server has no codeActionProvider yet (quick fixes)')
+  end
+
+  vim.lsp.stop_client(client_id)
+  vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
+end)
+
+if not ok_all then check('no Lua error', false, tostring(err)) end
+finish()
