@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { RULES } from './checks';
-import type { DomainEdges, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
+import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
 import { loadConfig } from './config/load-config';
 import { type Host, OverlayHost, normalizePath } from './host';
-import { type ExtractResult, extractImports } from './graph/extract-imports';
+import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
 import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { Resolver } from './graph/resolver';
 import { type Finding, type Severity, compareFindings, sameFindings } from './model';
@@ -53,6 +53,8 @@ export interface SkippedFile {
 interface FileFacts {
   hash: string;
   extract: ExtractResult;
+  /** Collector id → facts, for this content hash. */
+  semantic: Map<string, unknown>;
 }
 
 /** Files whose change means resolution results may be stale. */
@@ -216,11 +218,15 @@ export class Session {
     } else {
       let importsMoved = false;
       const recheck = new Set<string>();
+      const targetsToo = this.activeRules('file').some((r) => r.dependsOnImporters);
+      const targetsOf = (file: string) => this.graph.importsOf(file).flatMap((i) => (i.target.kind === 'file' ? [i.target.file] : []));
       for (const file of touched) {
         if (!this.sourceFiles.has(file)) continue;
+        const before = targetsToo ? targetsOf(file) : [];
         if (this.analyze(file)) importsMoved = true;
         recheck.add(file);
         for (const importer of this.graph.importersOf(file)) recheck.add(importer);
+        if (targetsToo) for (const target of [...before, ...targetsOf(file)]) recheck.add(target);
       }
       for (const file of recheck) this.checkFile(file);
       if (importsMoved) this.checkWorkspace();
@@ -280,8 +286,9 @@ export class Session {
     if (cached?.hash === hash) extract = cached.extract;
     else {
       const problem = skipReason(text);
-      extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : extractImports(file, text);
-      this.facts.set(file, { hash, extract });
+      const semantic = new Map<string, unknown>();
+      extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : this.parseOnce(file, text, semantic);
+      this.facts.set(file, { hash, extract, semantic });
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);
@@ -290,6 +297,44 @@ export class Session {
     this.graph.set(file, resolved);
     this.updateDomainEdges(file);
     return changed;
+  }
+
+  /** One parse serves import extraction and the facts of every rule that applies to the file. */
+  private parseOnce(file: string, text: string, semantic: Map<string, unknown>): ExtractResult {
+    let sf;
+    try {
+      sf = parseSourceFile(file, text);
+    } catch (err) {
+      return { imports: [], syntaxErrors: 0, failure: `the parser failed: ${(err as Error).message}` };
+    }
+    const membership = this.model.membership(file);
+    for (const collector of this.activeCollectors()) {
+      if (collector.appliesTo(membership)) semantic.set(collector.id, safeCollect(collector, sf));
+    }
+    return extractImportsFrom(sf);
+  }
+
+  private activeCollectors(): FactCollector[] {
+    const collectors = new Map<string, FactCollector>();
+    for (const rule of this.activeRules('file')) for (const c of rule.collectors ?? []) collectors.set(c.id, c);
+    return [...collectors.values()];
+  }
+
+  /** Facts of a file, from the cache or from a fresh parse of its current text. */
+  private factsOf<T>(collector: FactCollector<T>, file: string): T | undefined {
+    const entry = this.facts.get(file);
+    if (!entry || entry.extract.failure) return undefined;
+    if (entry.semantic.has(collector.id)) return entry.semantic.get(collector.id) as T | undefined;
+    const text = this.host.readFile(file);
+    if (text === undefined || createHash('sha1').update(text).digest('hex') !== entry.hash) return undefined;
+    let value: T | undefined;
+    try {
+      value = safeCollect(collector, parseSourceFile(file, text));
+    } catch {
+      value = undefined;
+    }
+    entry.semantic.set(collector.id, value);
+    return value;
   }
 
   private updateDomainEdges(file: string): void {
@@ -358,9 +403,11 @@ export class Session {
         file,
         membership,
         imports,
+        graph: this.graph,
         model: this.model,
         config: this.config,
         options: this.config.rules.get(rule.id)?.options ?? {},
+        facts: <T>(collector: FactCollector<T>, other?: string) => this.factsOf(collector, other ?? file),
         report: (r: Report) => findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r }),
       });
     }
@@ -417,6 +464,15 @@ function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[])
       JSON.stringify(x.target) === JSON.stringify(y.target)
     );
   });
+}
+
+/** A collector that throws on some odd input costs its facts for that file, never the scan. */
+function safeCollect<T>(collector: FactCollector<T>, sf: import('typescript').SourceFile): T | undefined {
+  try {
+    return collector.collect(sf);
+  } catch {
+    return undefined;
+  }
 }
 
 function skipReason(text: string): string | undefined {

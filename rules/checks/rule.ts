@@ -1,3 +1,4 @@
+import type * as ts from 'typescript';
 import type { Config } from '../config/config';
 import type { ImportGraph, ResolvedImport } from '../graph/import-graph';
 import type { FoundationId, Range, Severity } from '../model';
@@ -25,19 +26,41 @@ export interface Report {
   data?: Record<string, unknown>;
 }
 
+/**
+ * Facts a rule reads from a file's syntax tree: a pure function of the file's text, computed
+ * once per content hash (sharing the parse with import extraction) and cached — the trees
+ * themselves are never kept.
+ */
+export interface FactCollector<T = unknown> {
+  id: string;
+  /** Whether a file needs these facts at all (e.g. only UI files), judged on where it sits. */
+  appliesTo(membership: Membership): boolean;
+  collect(sourceFile: ts.SourceFile): T;
+}
+
 export interface FileRuleContext {
   file: string;
   membership: Membership;
   imports: readonly ResolvedImport[];
+  graph: ImportGraph;
   model: WorkspaceModel;
   config: Config;
   options: Record<string, unknown>;
+  /** Facts of this file, or of another file of the workspace (undefined if it cannot be read). */
+  facts<T>(collector: FactCollector<T>, file?: string): T | undefined;
   report(report: Report): void;
 }
 
-/** A rule whose findings in a file depend only on that file's facts and where its imports lead. */
+/** A rule whose findings in a file depend on that file's facts, where its imports lead and (optionally) its importers. */
 export interface FileRule extends RuleMeta {
   scope: 'file';
+  /** Collectors this rule reads; computed eagerly during the scan, on the shared parse. */
+  collectors?: readonly FactCollector[];
+  /**
+   * Set when a file's findings depend on its importers (an exported state mutated elsewhere):
+   * an edit of an importer then re-checks the files it imports too.
+   */
+  dependsOnImporters?: boolean;
   check(ctx: FileRuleContext): void;
 }
 

@@ -48,6 +48,12 @@ export function extractImports(file: string, text: string): ExtractResult {
   } catch (err) {
     return { imports: [], syntaxErrors: 0, failure: `the parser failed: ${(err as Error).message}` };
   }
+  return extractImportsFrom(sf);
+}
+
+/** The same, on a tree already parsed (so semantic facts and imports share one parse). */
+export function extractImportsFrom(sf: ts.SourceFile): ExtractResult {
+  const text = sf.text;
   const imports: ImportFact[] = [];
   const rangeOf = (node: ts.Node): Range => {
     const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
