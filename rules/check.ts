@@ -15,7 +15,9 @@ export async function checkWorkspace(root: string, options: CheckOptions): Promi
   const session = Session.open(root, options.host);
   await session.scan(options);
   const scanMs = performance.now() - started;
-  return { session, result: collectResult(session, { totalMs: performance.now() - started, scanMs }) };
+  const dependencyCruiser = session.config.dependencyCruiser ? await session.runDependencyCruiser() : undefined;
+  const timing = { totalMs: performance.now() - started, scanMs, ...(dependencyCruiser ? { dependencyCruiserMs: dependencyCruiser.ms } : {}) };
+  return { session, result: collectResult(session, timing) };
 }
 
 export function collectResult(session: Session, timing: CheckResult['timing']): CheckResult {
@@ -26,6 +28,7 @@ export function collectResult(session: Session, timing: CheckResult['timing']): 
     configFile: session.configFile,
     configDiagnostics: session.configDiagnostics,
     skipped: session.skippedFiles(),
+    notices: session.dependencyCruiserProblem ? [session.dependencyCruiserProblem] : [],
     rules: session.rules().map((meta) => ({ meta, severity: session.severityOf(meta) })),
     filesChecked: session.files().length,
     timing,

@@ -9,6 +9,7 @@ export type { Finding, Severity, SeveritySetting, Range, Position, FoundationId 
 export type { Config, ConfigDiagnostic, DomainSpec } from './config/config';
 export { CONFIG_FILE_NAME } from './config/defaults';
 export { inferConfig } from './config/infer-config';
+export { loadConfig } from './config/load-config';
 export type { InferredConfig } from './config/infer-config';
 export { RULES } from './checks';
 export type { RuleMeta } from './checks';
@@ -20,3 +21,5 @@ export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
 export { renderRuleDoc, foundationTitle } from './report/rule-docs';
 export { withReadmeRules } from './report/readme-rules';
+export { exportDependencyCruiserConfig } from './depcruise/export-config';
+export type { DependencyCruiserConfig } from './depcruise/export-config';

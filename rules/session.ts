@@ -10,6 +10,7 @@ import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph
 import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { Resolver } from './graph/resolver';
 import { type Finding, type Severity, compareFindings, sameFindings } from './model';
+import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
 
@@ -77,6 +78,8 @@ export class Session {
   private sourceFiles = new Set<string>();
   private readonly fileFindings = new Map<string, Finding[]>();
   private workspaceFindings = new Map<string, Finding[]>();
+  private dependencyCruiserFindings = new Map<string, Finding[]>();
+  private dependencyCruiserProblemText: string | undefined;
   private readonly foreignDomainsOf = new Map<string, Set<string>>();
   private readonly domainEdges = new Map<string, Map<string, Set<string>>>();
   private scanned = false;
@@ -152,11 +155,44 @@ export class Session {
     const all: Finding[] = [];
     for (const list of this.fileFindings.values()) all.push(...list);
     for (const list of this.workspaceFindings.values()) all.push(...list);
+    for (const list of this.dependencyCruiserFindings.values()) all.push(...list);
     return all.sort(compareFindings);
   }
 
   findingsFor(file: string): Finding[] {
-    return [...(this.fileFindings.get(file) ?? []), ...(this.workspaceFindings.get(file) ?? [])].sort(compareFindings);
+    return [...(this.fileFindings.get(file) ?? []), ...(this.workspaceFindings.get(file) ?? []), ...(this.dependencyCruiserFindings.get(file) ?? [])].sort(compareFindings);
+  }
+
+  /** Why the user's dependency-cruiser rules are not reported (untrusted, not installed, failed), if so. */
+  get dependencyCruiserProblem(): string | undefined {
+    return this.dependencyCruiserProblemText;
+  }
+
+  /**
+   * Runs the workspace's own dependency-cruiser configuration, if it has one. It re-reads the
+   * disk and takes seconds on a large repository, so the server calls it after the scan and on
+   * save, never on a keystroke.
+   */
+  async runDependencyCruiser(): Promise<UpdateResult & { ms: number }> {
+    const configFile = this.config.dependencyCruiser;
+    const before = this.snapshot();
+    if (!configFile) {
+      this.dependencyCruiserFindings = new Map();
+      this.dependencyCruiserProblemText = undefined;
+      return { files: this.diff(before), configChanged: false, ms: 0 };
+    }
+    const roots = this.config.sourceRoots.map((r) => (r === this.root ? '.' : r.slice(this.root.length + 1)));
+    const run = await runDependencyCruiser(this.root, configFile, this.host.trusted, this.graph, roots.length > 0 ? roots : ['.']);
+    const next = new Map<string, Finding[]>();
+    for (const f of run.findings) {
+      if (this.severityOf({ id: f.ruleId, defaultSeverity: f.severity } as RuleMeta) === 'off') continue;
+      const list = next.get(f.file) ?? [];
+      list.push(f);
+      next.set(f.file, list);
+    }
+    this.dependencyCruiserFindings = next;
+    this.dependencyCruiserProblemText = run.problem;
+    return { files: this.diff(before), configChanged: false, ms: run.ms };
   }
 
   /** Domain → the domains its files actually import (declared or not). */
@@ -168,7 +204,7 @@ export class Session {
 
   /** Every file that has findings now. */
   filesWithFindings(): string[] {
-    return [...new Set([...this.fileFindings.keys(), ...this.workspaceFindings.keys()])].sort();
+    return [...new Set([...this.fileFindings.keys(), ...this.workspaceFindings.keys(), ...this.dependencyCruiserFindings.keys()])].sort();
   }
 
   /** The first full analysis: discover, read, parse, resolve, check. Yields between batches. */

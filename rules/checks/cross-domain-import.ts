@@ -15,14 +15,15 @@ export const crossDomainImport: FileRule = {
     if (!from) return;
     const ignoreTypeOnly = ctx.options.ignoreTypeOnly === true;
     for (const imp of ctx.imports) {
-      const to = targetMembership(ctx, imp)?.domain;
-      if (!to || to === from || from.dependsOn.includes(to.name)) continue;
+      const target = targetMembership(ctx, imp);
+      const to = target?.domain;
+      if (!target || !to || to === from || from.dependsOn.includes(to.name)) continue;
       if (ignoreTypeOnly && imp.typeOnly) continue;
       ctx.report({
         range: imp.range,
         message: `Domain "${from.name}" imports domain "${to.name}", which "${from.name}" does not declare in dependsOn.`,
         domains: { from: from.name, to: to.name },
-        data: { specifier: imp.specifier, target: imp.target.kind === 'file' ? imp.target.file : undefined },
+        data: { specifier: imp.specifier, target: target.workspaceRelative },
       });
     }
   },

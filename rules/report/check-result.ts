@@ -11,6 +11,8 @@ export interface CheckResult {
   configFile?: string;
   configDiagnostics: readonly ConfigDiagnostic[];
   skipped: SkippedFile[];
+  /** Checks that could not run, and why (e.g. dependency-cruiser in an untrusted workspace). */
+  notices: string[];
   rules: { meta: RuleMeta; severity: Severity | 'off' }[];
   filesChecked: number;
   timing: { totalMs: number; scanMs: number; dependencyCruiserMs?: number };

@@ -19,6 +19,7 @@ export function formatJson(result: CheckResult): string {
       ...(f.layers ? { layers: f.layers } : {}),
     })),
     configDiagnostics: result.configDiagnostics.map((d) => ({ severity: d.severity, message: d.message, path: d.path, range: d.range })),
+    notices: result.notices,
     skipped: result.skipped.map((s) => ({ file: relativeTo(result.root, s.file), reason: s.reason })),
     projectChecks: [],
     summary: { ...summarize(result.findings), filesChecked: result.filesChecked },

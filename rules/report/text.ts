@@ -26,6 +26,7 @@ export function formatText(result: CheckResult, options: TextOptions): string {
     }
     lines.push('');
   }
+  for (const n of result.notices) lines.push(paint('yellow', `note: ${n}`));
   for (const s of result.skipped) lines.push(paint('dim', `skipped ${relativeTo(result.root, s.file)}: ${s.reason}`));
   const sum = summarize(result.findings);
   const total = sum.errors + sum.warnings + sum.infos;

@@ -8,10 +8,12 @@ import {
   TOOL_VERSION,
   checkWorkspace,
   createNodeHost,
+  exportDependencyCruiserConfig,
   formatJson,
   formatSarif,
   formatText,
   inferConfig,
+  loadConfig,
   normalizePath,
   summarize,
 } from '../../rules';
@@ -37,6 +39,9 @@ Commands:
                 --fail-on error|warning|never   exit 1 when a finding reaches this severity (default error)
                 --output <file>            write the report to a file instead of stdout
                 --untrusted                never load JavaScript dependency-cruiser configurations
+  export [dir]  Write the boundary rules of foundations.json in another tool's format
+                --format dependency-cruiser  (required) a .dependency-cruiser.json equivalent
+                --output <file>            write it to a file instead of stdout
   init [dir]    Write a foundations.json inferred from the folder structure
                 --force                    overwrite an existing foundations.json
                 --stdout                   print it instead of writing it
@@ -66,6 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await check(rest, io);
       case 'init':
         return await init(rest, io);
+      case 'export':
+        return exportConfig(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -159,5 +166,32 @@ async function init(args: string[], io: CliIo): Promise<number> {
       ? `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME} with ${inferred.domains.length} domains (${inferred.domains.join(', ')}); their dependsOn lists what they import today — tighten it.\n`
       : `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME}, but found no module folders (src/<domain>/…); declare your domains in it.\n`,
   );
+  return EXIT_OK;
+}
+
+function exportConfig(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, output: { type: 'string' } },
+  });
+  if (values.format !== 'dependency-cruiser') throw new UsageError('export needs --format dependency-cruiser');
+  const dir = workspaceDir(positionals, io);
+  const loaded = loadConfig(createNodeHost({ trusted: false }), dir);
+  const file = path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
+  if (!loaded.file) {
+    io.stderr(`foundations: ${file} does not exist; run \`foundations init\` first.\n`);
+    return EXIT_USAGE;
+  }
+  if (!loaded.config) {
+    for (const d of loaded.diagnostics) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
+    return EXIT_USAGE;
+  }
+  const config = loaded.config;
+  const tsconfig = fs.existsSync(`${dir}/tsconfig.json`) ? 'tsconfig.json' : undefined;
+  const exported = exportDependencyCruiserConfig(config, (id, fallback) => config.rules.get(id)?.severity ?? fallback, tsconfig);
+  const text = JSON.stringify(exported, null, 2) + '\n';
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+  else io.stdout(text);
   return EXIT_OK;
 }
