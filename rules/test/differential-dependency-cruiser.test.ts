@@ -36,7 +36,9 @@ describe('differential: dependency-cruiser with the exported configuration finds
       const probe = await scanned(root, true);
       const tsconfig = fs.existsSync(`${root}/tsconfig.json`) ? 'tsconfig.json' : undefined;
       const exported = exportDependencyCruiserConfig(probe.config, (id, fallback) => probe.config.rules.get(id)?.severity ?? fallback, tsconfig);
-      fs.writeFileSync(`${root}/.dependency-cruiser.json`, JSON.stringify(exported));
+      // Replace the workspace's own dependency-cruiser rules, if it has some, by ours.
+      const target = probe.config.dependencyCruiser ?? `${root}/.dependency-cruiser.json`;
+      fs.writeFileSync(target, target.endsWith('.json') ? JSON.stringify(exported) : `module.exports = ${JSON.stringify(exported)};\n`);
       const session = await scanned(root, true);
       const run = await session.runDependencyCruiser();
       assert.equal(session.dependencyCruiserProblem, undefined);

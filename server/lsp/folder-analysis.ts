@@ -29,6 +29,8 @@ export class FolderAnalysis {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
   private readonly token = { isCancellationRequested: false };
+  private dependencyCruiserTimer: NodeJS.Timeout | undefined;
+  private dependencyCruiserRunning: Promise<void> | undefined;
   private reportedSkips = new Set<string>();
 
   constructor(
@@ -81,6 +83,7 @@ export class FolderAnalysis {
       this.reportSkipped(session.skippedFiles());
       this.client.log('info', `${this.root}: ${session.files().length} files checked in ${Math.round(performance.now() - started)} ms`);
       this.setState('ready');
+      this.scheduleDependencyCruiser(0);
     } catch (err) {
       this.client.log('error', `${this.root}: the check failed: ${(err as Error).stack ?? String(err)}`);
       this.setState('error');
@@ -110,10 +113,53 @@ export class FolderAnalysis {
 
   diskChanged(changes: Change[]): void {
     this.submit(changes);
+    this.scheduleDependencyCruiser();
+  }
+
+  /** A file was saved: the user's dependency-cruiser rules are re-run (never on keystrokes). */
+  saved(): void {
+    this.scheduleDependencyCruiser();
+  }
+
+  /** Why the user's dependency-cruiser rules are not reported, if they are not. */
+  get notice(): string | undefined {
+    return this.session?.dependencyCruiserProblem;
+  }
+
+  private scheduleDependencyCruiser(delayMs = 500): void {
+    if (!this.session?.config.dependencyCruiser) return;
+    clearTimeout(this.dependencyCruiserTimer);
+    this.dependencyCruiserTimer = setTimeout(() => void this.runDependencyCruiser(), delayMs);
+  }
+
+  private async runDependencyCruiser(): Promise<void> {
+    // One run at a time; a save during a run schedules the next one after it.
+    if (this.dependencyCruiserRunning) {
+      await this.dependencyCruiserRunning;
+      return this.scheduleDependencyCruiser();
+    }
+    const session = this.session;
+    if (!session || this.token.isCancellationRequested) return;
+    this.dependencyCruiserRunning = (async () => {
+      try {
+        const result = await session.runDependencyCruiser();
+        if (this.token.isCancellationRequested) return;
+        for (const file of result.files) this.publishFile(file);
+        if (session.dependencyCruiserProblem) this.client.log('warn', `dependency-cruiser: ${session.dependencyCruiserProblem}`);
+        else this.client.log('info', `dependency-cruiser rules checked in ${Math.round(result.ms)} ms`);
+        this.client.statusChanged();
+      } catch (err) {
+        this.client.log('error', `dependency-cruiser run failed: ${(err as Error).stack ?? String(err)}`);
+      } finally {
+        this.dependencyCruiserRunning = undefined;
+      }
+    })();
+    await this.dependencyCruiserRunning;
   }
 
   dispose(): void {
     this.token.isCancellationRequested = true;
+    clearTimeout(this.dependencyCruiserTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const file of this.published) this.client.publish(file, []);

@@ -79,10 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       { errors: 0, warnings: 0, infos: 0, files: 0 },
     );
     const state = all.some((f) => f.state === 'error') ? 'error' : all.some((f) => f.state === 'scanning' || f.state === 'starting') ? 'scanning' : 'ready';
-    const notices: string[] = [];
-    if (!trusted && all.some((f) => f.engine?.config.dependencyCruiser && /\.[cm]?js$/.test(f.engine.config.dependencyCruiser))) {
-      notices.push('The workspace is not trusted: its JavaScript dependency-cruiser configuration is not loaded.');
-    }
+    const notices = [...new Set(all.map((f) => f.notice).filter((n): n is string => !!n))];
     void connection.sendNotification(FoundationsStatus.type, {
       state,
       ...totals,
@@ -137,7 +134,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
             { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
-            { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore}' },
+            { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore,.dependency-cruiser*}' },
           ],
         });
       }
@@ -152,7 +149,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'foundations', version: TOOL_VERSION },
@@ -162,6 +159,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidChangeContent((e) => {
     const file = uriToFile(e.document.uri);
     if (file) void folderOf(file)?.bufferChanged(file, e.document.getText());
+  });
+
+  documents.onDidSave((e) => {
+    const file = uriToFile(e.document.uri);
+    if (file) folderOf(file)?.saved();
   });
 
   documents.onDidClose((e) => {

@@ -75,6 +75,31 @@ describe('CLI: foundations check / init', () => {
     assert.equal(sarif.runs[0].results.find((x) => x.ruleId === 'third-party-outside-adapter')?.level, 'warning');
   });
 
+  it("reports the workspace's own dependency-cruiser rules, unless told not to run workspace code", () => {
+    const trusted = foundations(['check', 'test-fixtures/depcruise', '--format', 'json']);
+    const findings = (JSON.parse(trusted.stdout) as { findings: { ruleId: string; file: string; severity: string; message: string }[] }).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId.startsWith('depcruise/')).map((f) => `${f.ruleId} ${f.file} ${f.severity}`),
+      ['depcruise/util-is-a-leaf src/util/format.ts warning', 'depcruise/no-orphans src/web/unused.ts info'],
+    );
+    assert.match(findings.find((f) => f.ruleId === 'depcruise/util-is-a-leaf')!.message, /util is the bottom of the stack/);
+    const untrusted = foundations(['check', 'test-fixtures/depcruise', '--untrusted', '--format', 'json']);
+    const report = JSON.parse(untrusted.stdout) as { findings: { ruleId: string }[]; notices: string[] };
+    assert.ok(!report.findings.some((f) => f.ruleId.startsWith('depcruise/')));
+    assert.match(report.notices[0], /not trusted.*\.dependency-cruiser\.cjs/);
+  });
+
+  it('exports the boundary rules as a dependency-cruiser configuration', () => {
+    const r = foundations(['export', 'test-fixtures/shop', '--format', 'dependency-cruiser']);
+    assert.equal(r.code, 0, r.stderr);
+    const config = JSON.parse(r.stdout) as { forbidden: { name: string; from: { path: string }; to: { path: string; pathNot?: string } }[]; options: { tsConfig?: { fileName: string } } };
+    const rule = config.forbidden.find((f) => f.name === 'cross-domain-import/catalog')!;
+    assert.deepEqual(rule.from, { path: '^src/catalog/' });
+    assert.deepEqual(rule.to, { path: '(^src/billing/|^src/orders/)' });
+    assert.deepEqual(config.options.tsConfig, { fileName: 'tsconfig.json' });
+    assert.equal(foundations(['export', 'test-fixtures/shop']).code, 2, '--format is required');
+  });
+
   it('exits 2 with one line per configuration error on stderr', () => {
     const r = foundations(['check', 'test-fixtures/broken-config']);
     assert.equal(r.code, 2);

@@ -96,3 +96,29 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.waitFor(() => client.diagnostics.get(client.uri('foundations.json'))?.diagnostics.length === 0, 'the config diagnostic to clear');
   });
 });
+
+describe('language server: the workspace’s own dependency-cruiser rules', function () {
+  it('reports them after the scan in a trusted workspace', async () => {
+    const client = await LspTestClient.start(copyFixture('depcruise'), { trusted: true });
+    try {
+      await client.waitFor(() => client.codes('src/util/format.ts').includes('depcruise/util-is-a-leaf'), 'the dependency-cruiser finding');
+      assert.ok(client.codes('src/util/format.ts').includes('cross-domain-import'));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('does not load them in an untrusted workspace, and says why', async () => {
+    const client = await LspTestClient.start(copyFixture('depcruise'), { trusted: false });
+    try {
+      const notices = await client.waitFor(() => {
+        const statuses = client.notifications.filter((n) => n.method === 'foundations/status').map((n) => n.params as { notices: string[] });
+        return statuses.find((s) => s.notices.length > 0)?.notices;
+      }, 'a notice');
+      assert.match(notices[0], /not trusted/);
+      assert.ok(!client.codes('src/util/format.ts').some((c) => c.startsWith('depcruise/')));
+    } finally {
+      await client.stop();
+    }
+  });
+});

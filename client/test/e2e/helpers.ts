@@ -88,13 +88,31 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
  */
 export function serverPids(extensionPath: string): number[] {
   const serverJs = path.join(extensionPath, 'dist', 'server.js');
-  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  const pids: number[] = [];
-  for (const line of ps.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    if (m && Number(m[2]) === process.pid && m[3].includes(serverJs)) pids.push(Number(m[1]));
+  return processes().filter((p) => p.ppid === process.pid && p.args.includes(serverJs)).map((p) => p.pid);
+}
+
+/** Every process with its parent and command line: /proc on Linux, `ps` elsewhere. */
+function processes(): { pid: number; ppid: number; args: string }[] {
+  if (fs.existsSync('/proc/self/stat')) {
+    const list: { pid: number; ppid: number; args: string }[] = [];
+    for (const entry of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+        list.push({ pid: Number(entry), ppid, args });
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    return list;
   }
-  return pids;
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
 }
 
 export function isAlive(pid: number): boolean {

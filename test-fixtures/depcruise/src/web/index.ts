@@ -1,0 +1,3 @@
+import { describe } from '../api';
+
+export const page = () => describe();
