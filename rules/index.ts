@@ -23,3 +23,7 @@ export { renderRuleDoc, foundationTitle } from './report/rule-docs';
 export { withReadmeRules } from './report/readme-rules';
 export { exportDependencyCruiserConfig } from './depcruise/export-config';
 export type { DependencyCruiserConfig } from './depcruise/export-config';
+export type { EditPlan, TextEdit } from './model';
+export type { FixOffer, FixArguments, FixInput, FixKind } from './fixes/fix';
+export { FixError } from './fixes/fix';
+export { applyEdits } from './fixes/apply-edits';

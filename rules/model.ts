@@ -69,3 +69,17 @@ export function sameFindings(a: readonly Finding[], b: readonly Finding[]): bool
   }
   return true;
 }
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * What a fix changes: text edits against the files' current text (open buffers included) and
+ * files to create. Adapters turn it into one LSP WorkspaceEdit (one undo step) or write it to disk.
+ */
+export interface EditPlan {
+  edits: { file: string; edits: TextEdit[] }[];
+  creates: { file: string; text: string }[];
+}

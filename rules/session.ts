@@ -9,8 +9,11 @@ import { type Host, OverlayHost, normalizePath } from './host';
 import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
 import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { Resolver } from './graph/resolver';
-import { type Finding, type Severity, compareFindings, sameFindings } from './model';
+import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
+import { type FixArguments, type FixContext, FixError, type FixOffer } from './fixes/fix';
+import { fixesForRule } from './fixes';
+import { findSuppressions } from './fixes/suppress-line';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
 
@@ -56,6 +59,8 @@ interface FileFacts {
   extract: ExtractResult;
   /** Collector id → facts, for this content hash. */
   semantic: Map<string, unknown>;
+  /** Line → rules suppressed on it by a `foundations-ignore` comment with a reason. */
+  suppressions: Map<number, Set<string>>;
 }
 
 /** Files whose change means resolution results may be stale. */
@@ -185,6 +190,7 @@ export class Session {
     const run = await runDependencyCruiser(this.root, configFile, this.host.trusted, this.graph, roots.length > 0 ? roots : ['.']);
     const next = new Map<string, Finding[]>();
     for (const f of run.findings) {
+      if (this.isSuppressed(f.file, f.ruleId, f.range)) continue;
       if (this.severityOf({ id: f.ruleId, defaultSeverity: f.severity } as RuleMeta) === 'off') continue;
       const list = next.get(f.file) ?? [];
       list.push(f);
@@ -324,7 +330,7 @@ export class Session {
       const problem = skipReason(text);
       const semantic = new Map<string, unknown>();
       extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : this.parseOnce(file, text, semantic);
-      this.facts.set(file, { hash, extract, semantic });
+      this.facts.set(file, { hash, extract, semantic, suppressions: problem ? new Map() : findSuppressions(text) });
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);
@@ -444,7 +450,9 @@ export class Session {
         config: this.config,
         options: this.config.rules.get(rule.id)?.options ?? {},
         facts: <T>(collector: FactCollector<T>, other?: string) => this.factsOf(collector, other ?? file),
-        report: (r: Report) => findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r }),
+        report: (r: Report) => {
+          if (!this.isSuppressed(file, rule.id, r.range)) findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+        },
       });
     }
     if (findings.length > 0) this.fileFindings.set(file, findings.sort(compareFindings));
@@ -461,6 +469,7 @@ export class Session {
         domainEdges: this.domainEdges as DomainEdges,
         options: this.config.rules.get(rule.id)?.options ?? {},
         report: (file, r) => {
+          if (this.isSuppressed(file, rule.id, r.range)) return;
           let list = next.get(file);
           if (!list) next.set(file, (list = []));
           list.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
@@ -469,6 +478,61 @@ export class Session {
     }
     for (const list of next.values()) list.sort(compareFindings);
     this.workspaceFindings = next;
+  }
+
+  private isSuppressed(file: string, ruleId: string, range: Range): boolean {
+    return this.facts.get(file)?.suppressions.get(range.start.line)?.has(ruleId) ?? false;
+  }
+
+  /** The current finding of a rule at a position, if it still exists (code actions arrive later than diagnostics). */
+  findingAt(file: string, ruleId: string, range: Range): Finding | undefined {
+    return this.findingsFor(file).find(
+      (f) => f.ruleId === ruleId && f.range.start.line === range.start.line && f.range.start.character === range.start.character,
+    );
+  }
+
+  /** The fixes the engine can offer for a finding; cheap: no edit is computed. */
+  fixesFor(finding: Finding): FixOffer[] {
+    const ctx = this.fixContext();
+    const offers: FixOffer[] = [];
+    for (const fix of fixesForRule(finding.ruleId)) {
+      try {
+        const offer = fix.offer(finding, ctx);
+        if (offer) offers.push(offer);
+      } catch (err) {
+        offers.push({ fixId: fix.id, title: fix.id, kind: 'quickfix', disabledReason: `the fix failed: ${(err as Error).message}` });
+      }
+    }
+    return offers;
+  }
+
+  /** The edit of one fix, against the current text of every file it touches (open buffers included). */
+  computeFix(finding: Finding, fixId: string, args: FixArguments = {}): EditPlan {
+    const fix = fixesForRule(finding.ruleId).find((f) => f.id === fixId);
+    if (!fix) throw new FixError(`no fix "${fixId}" for ${finding.ruleId}`);
+    const plan = fix.edit(finding, this.fixContext(), args);
+    for (const target of [...plan.edits.map((e) => e.file), ...plan.creates.map((c) => c.file)]) {
+      // Fixes write only inside the workspace, whatever a configuration or a finding says.
+      if (!target.startsWith(this.root + '/')) throw new FixError(`the fix would write outside the workspace (${target})`);
+    }
+    return plan;
+  }
+
+  private fixContext(): FixContext {
+    return {
+      root: this.root,
+      config: this.config,
+      model: this.model,
+      graph: this.graph,
+      readFile: (f) => this.host.readFile(f),
+      fileExists: (f) => this.host.fileExists(f),
+      resolve: (specifier, from) => this.resolver.resolve(specifier, from),
+      importAt: (finding) =>
+        this.graph
+          .importsOf(finding.file)
+          .find((i) => i.range.start.line === finding.range.start.line && i.range.start.character === finding.range.start.character),
+      configFile: this.configState.file ?? `${this.root}/${CONFIG_FILE_NAME}`,
+    };
   }
 
   private snapshot(): Map<string, Finding[]> {

@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import type { EditPlan, Finding, TextEdit } from '../model';
+import { LineIndex } from '../text/line-index';
+import { exportsOf } from './exported-names';
+import { type Fix, type FixContext, FixError, publicEntryOf } from './fix';
+import { relativeSpecifier, usesJsExtension } from './module-specifier';
+
+/**
+ * The specifiers that could reach the domain's public entry from the importing file, most
+ * faithful to the user's style first: the alias they used with its tail removed, then relative.
+ */
+function candidateSpecifiers(specifier: string, importer: string, entry: string): string[] {
+  const candidates: string[] = [];
+  const keepJs = usesJsExtension(specifier);
+  if (!specifier.startsWith('.')) {
+    const parts = specifier.split('/');
+    for (let n = parts.length - 1; n >= (specifier.startsWith('@') ? 2 : 1); n--) candidates.push(parts.slice(0, n).join('/'));
+  }
+  if (/^index\.[a-z]+$/.test(path.posix.basename(entry))) {
+    let folder = path.posix.relative(path.posix.dirname(importer), path.posix.dirname(entry));
+    if (!folder.startsWith('.')) folder = folder === '' ? '.' : `./${folder}`;
+    candidates.push(folder);
+  }
+  candidates.push(relativeSpecifier(importer, entry, keepJs));
+  return candidates;
+}
+
+interface Plan {
+  entry?: string;
+  specifier?: string;
+  missing: string[];
+  reason?: string;
+}
+
+function plan(finding: Finding, ctx: FixContext): Plan {
+  const imp = ctx.importAt(finding);
+  if (!imp || imp.target.kind !== 'file') return { missing: [], reason: 'the import is no longer there' };
+  const target = ctx.model.membership(imp.target.file);
+  const domain = target.domain;
+  if (!domain) return { missing: [], reason: 'the imported file belongs to no domain' };
+  if (imp.kind === 'dynamic' || imp.kind === 'require' || imp.kind === 'import-equals') {
+    return { missing: [], reason: `a ${imp.kind === 'dynamic' ? 'dynamic import' : 'require()'} does not say which names it uses, so the public API cannot be checked for them` };
+  }
+  if (imp.names.includes('*')) return { missing: [], reason: 'a namespace import (or export *) of an internal file would change meaning through the public API; import the names you need instead' };
+  if (imp.names.includes('default')) return { missing: [], reason: `the default export of ${target.workspaceRelative} has no name in the public API; export it by name from ${domain.name}'s public API first` };
+  const entry = publicEntryOf(domain, ctx);
+  if (!entry) return { missing: [], reason: `domain "${domain.name}" has no public API file yet (create ${domain.path}/index.ts)` };
+  const specifier = candidateSpecifiers(imp.specifier, finding.file, entry).find((c) => {
+    const r = ctx.resolve(c, finding.file);
+    return r.kind === 'file' && r.file === entry;
+  });
+  if (!specifier) return { missing: [], reason: `no import path from here reaches ${path.posix.relative(ctx.root, entry)}` };
+  const entryText = ctx.readFile(entry) ?? '';
+  const exported = exportsOf(entry, entryText);
+  const targetFile = imp.target.file;
+  const reExportsAll = exported.starFrom.some((s) => {
+    const r = ctx.resolve(s, entry);
+    return r.kind === 'file' && r.file === targetFile;
+  });
+  const missing = reExportsAll ? [] : imp.names.filter((n) => !exported.names.has(n));
+  return { entry, specifier, missing };
+}
+
+export const importThroughPublicApi: Fix = {
+  id: 'import-through-public-api',
+  rules: ['public-api-bypass'],
+  offer(finding, ctx) {
+    const p = plan(finding, ctx);
+    const domain = String(finding.domains?.to ?? 'the domain');
+    if (!p.specifier) {
+      return { fixId: this.id, title: `Import through the public API of "${domain}"`, kind: 'quickfix', disabledReason: p.reason };
+    }
+    const also = p.missing.length > 0 ? ` (and export ${p.missing.join(', ')} from it)` : '';
+    return { fixId: this.id, title: `Import from '${p.specifier}', the public API of "${domain}"${also}`, kind: 'quickfix', isPreferred: true };
+  },
+  edit(finding, ctx) {
+    const p = plan(finding, ctx);
+    if (!p.specifier || !p.entry) throw new FixError(p.reason ?? 'the fix no longer applies');
+    const imp = ctx.importAt(finding)!;
+    const quote = (ctx.readFile(finding.file) ?? '').split(/\r?\n/)[imp.range.start.line]?.[imp.range.start.character] === '"' ? '"' : "'";
+    const plan_: EditPlan = { edits: [{ file: finding.file, edits: [{ range: imp.range, newText: `${quote}${p.specifier}${quote}` }] }], creates: [] };
+    if (p.missing.length > 0 && imp.target.kind === 'file') {
+      const entryText = ctx.readFile(p.entry) ?? '';
+      const fromEntry = relativeSpecifier(p.entry, imp.target.file, usesJsExtension(imp.specifier));
+      const line = `export ${imp.typeOnly ? 'type ' : ''}{ ${p.missing.join(', ')} } from '${fromEntry}';`;
+      plan_.edits.push({ file: p.entry, edits: [appendLine(entryText, line)] });
+    }
+    return plan_;
+  },
+};
+
+/** An edit that adds a line at the end of a text, on a line of its own. */
+export function appendLine(text: string, line: string): TextEdit {
+  const end = new LineIndex(text).positionAt(text.length);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const needsBreak = text.length > 0 && !text.endsWith('\n');
+  return { range: { start: end, end }, newText: `${needsBreak ? eol : ''}${line}${eol}` };
+}
