@@ -12,7 +12,8 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { FoundationsStatus, InferConfig, type FoundationsInitializationOptions, type StatusParams } from '../protocol';
+import { APPLY_FIX_COMMAND, type ApplyFixArguments, FoundationsStatus, InferConfig, type FoundationsInitializationOptions, type StatusParams } from '../protocol';
+import { applyFix } from './fix-command';
 import { StatusItem } from './status-item';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up and says so. */
@@ -63,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('foundations.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('foundations.createConfig', () => createConfig(languageClient)),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (args: ApplyFixArguments) => applyFix(languageClient, args)),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       output.info('Workspace trusted: restarting the server so it may load the dependency-cruiser configuration.');
       await languageClient.restart();

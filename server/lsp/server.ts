@@ -13,8 +13,9 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FoundationsStatus, type FoundationsInitializationOptions, InferConfig } from '../../protocol';
+import { ComputeFix, FoundationsStatus, type FoundationsInitializationOptions, InferConfig } from '../../protocol';
 import { type Change, TOOL_VERSION, createNodeHost, inferConfig, normalizePath } from '../../rules';
+import { CodeActions } from './code-actions';
 import { type AnalysisClient, FolderAnalysis } from './folder-analysis';
 import { SettingsCache } from './settings';
 
@@ -95,6 +96,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return best;
   }
 
+  const codeActions = new CodeActions({
+    sessionFor: (file) => folderOf(file)?.engine,
+    uriToFile,
+    documents,
+    log: (message) => connection.console.warn(message),
+  });
+
   function addFolder(folder: WorkspaceFolder): void {
     const root = uriToFile(folder.uri);
     if (!root || folders.has(root)) return;
@@ -128,6 +136,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
+    codeActions.configure(params.capabilities);
     const initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     connection.onInitialized(() => {
       if (canRegisterWatchers) {
@@ -151,6 +160,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.move', 'refactor.rewrite'], resolveProvider: true },
       },
       serverInfo: { name: 'foundations', version: TOOL_VERSION },
     };
@@ -203,6 +213,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!root) throw new Error(`not a file folder: ${params.folderUri}`);
     return inferConfig(createNodeHost({ trusted: false }), root);
   });
+
+  connection.onCodeAction((params) => codeActions.actions(params));
+  connection.onCodeActionResolve((action) => codeActions.resolve(action));
+  connection.onRequest(ComputeFix.type, (params) => codeActions.compute(params));
 
   connection.onShutdown(() => {
     for (const folder of folders.values()) folder.dispose();

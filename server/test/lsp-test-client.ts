@@ -57,9 +57,12 @@ export class LspTestClient {
       workspaceFolders: [{ uri, name: 'test' }],
       initializationOptions: { trusted: options.trusted ?? false },
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor.move', 'refactor.rewrite'] } }, resolveSupport: { properties: ['edit'] }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
+        },
+        ...{ workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } } },
       },
     });
     await connection.sendNotification('initialized', {});
@@ -106,18 +109,27 @@ export class LspTestClient {
 
   open(relative: string, text: string, languageId = 'typescript'): void {
     this.versions.set(relative, 1);
+    this.texts.set(relative, text);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(relative), languageId, version: 1, text } });
   }
 
   /** Replaces the whole buffer text (a full-document change is valid under incremental sync). */
   change(relative: string, text: string): void {
+    this.texts.set(relative, text);
     const version = (this.versions.get(relative) ?? 1) + 1;
     this.versions.set(relative, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(relative), version }, contentChanges: [{ text }] });
   }
 
+  /** The text of an open buffer, as this client holds it. */
+  readonly texts = new Map<string, string>();
+
   close(relative: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(relative) } });
+  }
+
+  version(relative: string): number | undefined {
+    return this.versions.get(relative);
   }
 
   async stop(): Promise<void> {

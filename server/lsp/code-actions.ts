@@ -1,0 +1,123 @@
+import { pathToFileURL } from 'node:url';
+import {
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type CreateFile,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { APPLY_FIX_COMMAND, type ApplyFixArguments, type ComputeFixParams, type ComputeFixResult, type FindingRef } from '../../protocol';
+import { type EditPlan, type Finding, FixError, type Session } from '../../rules';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+/** What a code action carries between `textDocument/codeAction` and `codeAction/resolve`. */
+interface ActionData extends FindingRef {
+  fixId: string;
+}
+
+export interface CodeActionHost {
+  sessionFor(file: string): Session | undefined;
+  uriToFile(uri: string): string | undefined;
+  documents: TextDocuments<TextDocument>;
+  log(message: string): void;
+}
+
+/**
+ * Quick fixes over LSP: offers are cheap (no edit) and the edit is computed on resolve, against
+ * the document versions of that moment, so the editor refuses it if the text changed since.
+ */
+export class CodeActions {
+  private resolveEdits = false;
+  private documentChanges = false;
+
+  constructor(private readonly host: CodeActionHost) {}
+
+  configure(capabilities: ClientCapabilities): void {
+    this.resolveEdits = !!capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    this.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+  }
+
+  actions(params: CodeActionParams): CodeAction[] {
+    const file = this.host.uriToFile(params.textDocument.uri);
+    const session = file && this.host.sessionFor(file);
+    if (!file || !session) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || diagnostic.code === 'config') continue;
+      const finding = session.findingAt(file, diagnostic.code, diagnostic.range);
+      if (!finding) continue;
+      const ref: FindingRef = { uri: params.textDocument.uri, ruleId: finding.ruleId, range: finding.range };
+      for (const offer of session.fixesFor(finding)) {
+        if (only && !only.some((k) => offer.kind === k || offer.kind.startsWith(`${k}.`))) continue;
+        const action: CodeAction = { title: offer.title, kind: offer.kind, diagnostics: [diagnostic], isPreferred: offer.isPreferred };
+        if (offer.disabledReason) action.disabled = { reason: offer.disabledReason };
+        else if (offer.input) {
+          const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
+          action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
+        } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
+        else action.edit = this.edit(session, finding, offer.fixId, {}).edit;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  resolve(action: CodeAction): CodeAction {
+    const data = action.data as ActionData | undefined;
+    if (!data) return action;
+    const file = this.host.uriToFile(data.uri);
+    const session = file && this.host.sessionFor(file);
+    const finding = file && session ? session.findingAt(file, data.ruleId, data.range) : undefined;
+    if (!session || !finding) {
+      this.host.log(`fix "${action.title}" no longer applies: the finding is gone`);
+      return action;
+    }
+    const result = this.edit(session, finding, data.fixId, {});
+    if (result.edit) action.edit = result.edit;
+    else this.host.log(`fix "${action.title}" cannot be applied: ${result.error}`);
+    return action;
+  }
+
+  /** The `foundations/computeFix` request: an input-needing fix, with the user's answer. */
+  compute(params: ComputeFixParams): ComputeFixResult {
+    const file = this.host.uriToFile(params.uri);
+    const session = file && this.host.sessionFor(file);
+    const finding = file && session ? session.findingAt(file, params.ruleId, params.range) : undefined;
+    if (!session || !finding) return { error: 'the finding is gone (the file changed since)' };
+    return this.edit(session, finding, params.fixId, params.args);
+  }
+
+  private edit(session: Session, finding: Finding, fixId: string, args: ComputeFixParams['args']): ComputeFixResult {
+    try {
+      return { edit: this.toWorkspaceEdit(session.computeFix(finding, fixId, args)) };
+    } catch (err) {
+      if (err instanceof FixError) return { error: err.message };
+      this.host.log(`fix ${fixId} failed: ${(err as Error).stack ?? String(err)}`);
+      return { error: `the fix failed: ${(err as Error).message}` };
+    }
+  }
+
+  private toWorkspaceEdit(plan: EditPlan): WorkspaceEdit {
+    const uri = (file: string) => pathToFileURL(file).href;
+    if (!this.documentChanges) {
+      const changes: WorkspaceEdit['changes'] = {};
+      for (const e of plan.edits) changes[uri(e.file)] = e.edits;
+      return { changes };
+    }
+    const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+    for (const c of plan.creates) {
+      documentChanges.push({ kind: 'create', uri: uri(c.file), options: { ignoreIfExists: false, overwrite: false } });
+      documentChanges.push({ textDocument: { uri: uri(c.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] });
+    }
+    for (const e of plan.edits) {
+      // The version the edit was computed for: an editor refuses it if the buffer changed since.
+      const version = this.host.documents.get(uri(e.file))?.version ?? null;
+      documentChanges.push({ textDocument: { uri: uri(e.file), version }, edits: e.edits });
+    }
+    return { documentChanges };
+  }
+}

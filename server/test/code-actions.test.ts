@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../rules';
+import { copyFixture } from '../../rules/test/helpers';
+import { LspTestClient } from './lsp-test-client';
+
+describe('language server: quick fixes over LSP (codeAction → resolve → apply)', function () {
+  let root: string;
+  let client: LspTestClient;
+
+  beforeEach(async () => {
+    root = copyFixture('shop');
+    client = await LspTestClient.start(root, { settings: { debounceMs: 20 } });
+    await client.ready();
+  });
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  async function actionsFor(file: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
+    const diagnostic = client.diagnostics.get(client.uri(file))!.diagnostics.find((d) => d.code === code)!;
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri(file) },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    return { diagnostic, actions };
+  }
+
+  /** What an editor does with a resolved edit: check versions, apply to buffers, write the rest. */
+  function apply(action: CodeAction): void {
+    for (const change of action.edit!.documentChanges as TextDocumentEdit[]) {
+      const file = fileURLToPath(change.textDocument.uri);
+      const relative = file.slice(root.length + 1);
+      if (client.texts.has(relative)) {
+        assert.equal(change.textDocument.version, client.version(relative), 'the edit targets the version the buffer has');
+        client.change(relative, applyEdits(client.texts.get(relative)!, change.edits as TextEdit[]));
+      } else {
+        assert.equal(change.textDocument.version, null);
+        fs.writeFileSync(file, applyEdits(fs.readFileSync(file, 'utf8'), change.edits as TextEdit[]));
+        void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: change.textDocument.uri, type: 2 }] });
+      }
+    }
+  }
+
+  it('offers the public-API fix without an edit, computes it on resolve, and the diagnostic clears', async () => {
+    const file = 'src/billing/core/discounts.ts';
+    client.open(file, fs.readFileSync(`${root}/${file}`, 'utf8'));
+    const { actions } = await actionsFor(file, 'public-api-bypass');
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.title, `Import from '../../catalog', the public API of "catalog" (and export internalMargin from it)`);
+    assert.equal(fix.edit, undefined, 'no edit before resolve');
+    assert.ok(actions.some((a) => a.command?.command === 'foundations.applyFix' && a.title.startsWith('Suppress public-api-bypass')));
+
+    const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', fix);
+    assert.equal((resolved.edit!.documentChanges as TextDocumentEdit[]).length, 2, 'the import and the public API, in one edit');
+    apply(resolved);
+    await client.waitFor(() => !client.codes(file).includes('public-api-bypass'), 'the finding to clear');
+    assert.match(client.texts.get(file)!, /from '\.\.\/\.\.\/catalog'/);
+  });
+
+  it('offers to declare the dependency, saying that it closes a cycle', async () => {
+    const file = 'src/catalog/core/product.ts';
+    const { actions } = await actionsFor(file, 'cross-domain-import');
+    const declare = actions.find((a) => a.title.startsWith('Declare that "catalog" depends on "orders"'))!;
+    assert.ok(declare, 'declare-dependency is offered');
+    assert.match(declare.title, /closes a dependency cycle/);
+  });
+
+  it('computes an input-needing fix through foundations/computeFix', async () => {
+    const file = 'src/billing/core/charge.ts';
+    const { diagnostic } = await actionsFor(file, 'third-party-outside-adapter');
+    const result = await client.connection.sendRequest<{ edit?: CodeAction['edit']; error?: string }>('foundations/computeFix', {
+      uri: client.uri(file),
+      ruleId: 'third-party-outside-adapter',
+      range: diagnostic.range,
+      fixId: 'suppress-line',
+      args: { reason: 'moving to the gateway adapter in PAY-12' },
+    });
+    assert.equal(result.error, undefined);
+    apply({ title: 'suppress', edit: result.edit });
+    await client.waitFor(() => !client.codes(file).includes('third-party-outside-adapter'), 'the suppressed finding to go');
+    const refused = await client.connection.sendRequest<{ error?: string }>('foundations/computeFix', { uri: client.uri(file), ruleId: 'third-party-outside-adapter', range: diagnostic.range, fixId: 'suppress-line', args: {} });
+    assert.match(refused.error!, /finding is gone/);
+  });
+});
+
+describe('language server: a fix that cannot apply', () => {
+  it('is shown disabled, with the reason', async () => {
+    const client = await LspTestClient.start(copyFixture('js-require'));
+    try {
+      await client.ready();
+      const file = 'lib/users/register.js';
+      const diagnostic = client.diagnostics.get(client.uri(file))!.diagnostics.find((d) => d.code === 'public-api-bypass')!;
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const fix = actions.find((a) => a.title.startsWith('Import through the public API'))!;
+      assert.match(fix.disabled!.reason, /require\(\) does not say which names it uses/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
