@@ -27,3 +27,5 @@ export type { EditPlan, TextEdit } from './model';
 export type { FixOffer, FixArguments, FixInput, FixKind } from './fixes/fix';
 export { FixError } from './fixes/fix';
 export { applyEdits } from './fixes/apply-edits';
+export { fixAll, describeChange } from './fixes/fix-all';
+export type { FixAllResult } from './fixes/fix-all';

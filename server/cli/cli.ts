@@ -7,8 +7,11 @@ import {
   type ConfigDiagnostic,
   TOOL_VERSION,
   checkWorkspace,
+  Session,
   createNodeHost,
+  describeChange,
   exportDependencyCruiserConfig,
+  fixAll,
   formatJson,
   formatSarif,
   formatText,
@@ -39,6 +42,9 @@ Commands:
                 --fail-on error|warning|never   exit 1 when a finding reaches this severity (default error)
                 --output <file>            write the report to a file instead of stdout
                 --untrusted                never load JavaScript dependency-cruiser configurations
+  fix [dir]     Apply the preferred fix to every finding of one rule
+                --rule <id>                (required) e.g. public-api-bypass
+                --dry-run                  print the changes instead of writing them
   export [dir]  Write the boundary rules of foundations.json in another tool's format
                 --format dependency-cruiser  (required) a .dependency-cruiser.json equivalent
                 --output <file>            write it to a file instead of stdout
@@ -73,6 +79,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await init(rest, io);
       case 'export':
         return exportConfig(rest, io);
+      case 'fix':
+        return await fix(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -194,4 +202,37 @@ function exportConfig(args: string[], io: CliIo): number {
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
   else io.stdout(text);
   return EXIT_OK;
+}
+
+async function fix(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { rule: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, untrusted: { type: 'boolean', default: false } },
+  });
+  if (!values.rule) throw new UsageError('fix needs --rule <id>');
+  const dir = workspaceDir(positionals, io);
+  const session = Session.open(dir, createNodeHost({ trusted: !values.untrusted }));
+  await session.scan();
+  if (session.configDiagnostics.some((d) => d.severity === 'error')) {
+    const file = path.relative(io.cwd, session.configFile ?? `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
+    for (const d of session.configDiagnostics) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
+    return EXIT_USAGE;
+  }
+  if (!session.rules().some((r) => r.id === values.rule)) throw new UsageError(`unknown rule "${values.rule}"`);
+  const result = fixAll(session, values.rule);
+  const rel = (file: string) => path.posix.relative(session.root, file);
+  for (const f of result.fixed) io.stdout(`fixed   ${rel(f.file)}:${f.line}  ${f.title}\n`);
+  for (const f of result.skipped) io.stdout(`skipped ${rel(f.file)}:${f.line}  ${f.skipped}\n`);
+  if (values['dry-run']) {
+    for (const [file, change] of result.files) io.stdout(`\n${describeChange(session.root, file, change.before, change.after)}\n`);
+  } else {
+    for (const [file, change] of result.files) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, change.after);
+    }
+  }
+  const verb = values['dry-run'] ? 'would change' : 'changed';
+  io.stderr(`foundations: ${result.fixed.length} fixed, ${result.skipped.length} left; ${verb} ${result.files.size} file${result.files.size === 1 ? '' : 's'}.\n`);
+  return result.skipped.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { REPO_ROOT, copyFixture } from '../../rules/test/helpers';
+import { snapshotTree, changedFiles, typeErrors } from '../../rules/test/fix-helpers';
+
+function foundations(args: string[]) {
+  const r = spawnSync(process.execPath, [`${REPO_ROOT}/bin/foundations.js`, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI: foundations fix', () => {
+  it('--dry-run prints the change and writes nothing', () => {
+    const root = copyFixture('shop');
+    const before = snapshotTree(root);
+    const r = foundations(['fix', root, '--rule', 'public-api-bypass', '--dry-run']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^fixed {3}src\/billing\/core\/discounts\.ts:2 {2}Import from '\.\.\/\.\.\/catalog'/m);
+    assert.match(r.stdout, /^\+export \{ internalMargin \} from '\.\/core\/pricing';$/m);
+    assert.match(r.stderr, /1 fixed, 0 left; would change 2 files/);
+    assert.deepEqual(changedFiles(before, snapshotTree(root)), []);
+  });
+
+  it('applies the fixes, and the workspace compiles and checks clean for that rule', () => {
+    const root = copyFixture('shop');
+    const r = foundations(['fix', root, '--rule', 'public-api-bypass']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(typeErrors(root), []);
+    const check = JSON.parse(foundations(['check', root, '--format', 'json']).stdout) as { findings: { ruleId: string }[] };
+    assert.ok(!check.findings.some((f) => f.ruleId === 'public-api-bypass'));
+    assert.equal(check.findings.length, 6);
+  });
+
+  it('reports what it could not fix, with why, and exits 1', () => {
+    const root = copyFixture('js-require');
+    const r = foundations(['fix', root, '--rule', 'public-api-bypass']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^skipped lib\/users\/register\.js:4 {2}a require\(\) does not say which names it uses/m);
+    assert.equal(fs.readFileSync(`${root}/lib/users/register.js`, 'utf8'), fs.readFileSync(`${REPO_ROOT}/test-fixtures/js-require/lib/users/register.js`, 'utf8'));
+  });
+
+  it('rejects an unknown rule or a missing --rule', () => {
+    assert.equal(foundations(['fix', copyFixture('shop')]).code, 2);
+    assert.equal(foundations(['fix', copyFixture('shop'), '--rule', 'nope']).code, 2);
+  });
+});
