@@ -60,10 +60,20 @@ export function depcruiseConfig(config) {
   }
   return {
     forbidden,
+    // as `depcruise --init` writes them for a TypeScript project (skipAnalysisNotInRules: true
+    // matters: without it dependency-cruiser derives cycles for every dependency even though no
+    // rule asks for them, which is quadratic: 75 s instead of ~20 s at 5k files, > 15 min at 20k)
     options: {
       doNotFollow: { path: 'node_modules' },
       tsPreCompilationDeps: true,
       tsConfig: { fileName: 'tsconfig.json' },
+      enhancedResolveOptions: {
+        exportsFields: ['exports'],
+        conditionNames: ['import', 'require', 'node', 'default', 'types'],
+        extensions: ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+        mainFields: ['module', 'main', 'types', 'typings'],
+      },
+      skipAnalysisNotInRules: true,
       progress: { type: 'none' },
     },
   };

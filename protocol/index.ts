@@ -84,3 +84,279 @@ export namespace ComputeFix {
 
 /** The client command that asks for a fix's input, then requests and applies its edit. */
 export const APPLY_FIX_COMMAND = 'foundations.applyFix';
+
+// ——— The Foundations view: trees, domains, debt, graph, and a change notification ———
+
+export type FoundationId = 'clean-architecture' | 'integration-boundaries' | 'production-devops' | 'quality-discipline';
+export type CheckStatus = 'pass' | 'fail' | 'not-applicable';
+export type FindingSeverity = 'error' | 'warning' | 'info';
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** What the Foundations tree shows: all findings, only errors (or errors and warnings), one file, one domain. */
+export interface TreeFilter {
+  severity?: 'error' | 'warning';
+  /** Only findings in this file. */
+  fileUri?: string;
+  /** Only findings in, or about, this domain. */
+  domain?: string;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A file a project check judged by. */
+export interface EvidenceNode {
+  uri: string;
+  /** Workspace-relative, for labels. */
+  path: string;
+  line?: number;
+  folder?: boolean;
+  note: string;
+}
+
+export interface CheckNode {
+  kind: 'rule' | 'project';
+  /** Rule id (`public-api-bypass`, `depcruise/x`) or project check id (`ci-pipeline`). */
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** A rule's configured severity. */
+  severity?: FindingSeverity | 'off';
+  /** Findings of the rule that pass the filter (the tree asks for them with FoundationsFindings). */
+  counts: Counts;
+  /** A project check's verdict. */
+  summary?: string;
+  evidence?: EvidenceNode[];
+  /** The rule's documentation page shipped with the extension (rules only). */
+  helpUri?: string;
+}
+
+export interface FoundationNode {
+  id: FoundationId;
+  title: string;
+  status: CheckStatus;
+  counts: Counts;
+  checks: CheckNode[];
+}
+
+export interface FolderTree {
+  folderUri: string;
+  name: string;
+  /** False while the first scan runs, or when the folder is disabled. */
+  ready: boolean;
+  foundations: FoundationNode[];
+}
+
+export interface FoundationsTreeParams {
+  filter?: TreeFilter;
+}
+
+export interface FoundationsTreeResult {
+  folders: FolderTree[];
+  /** Unfiltered totals of every folder (the view's badge). */
+  totals: Counts;
+}
+
+/** The foundations → checks of every workspace folder, with pass/fail and counts. */
+export namespace FoundationsTree {
+  export const method = 'foundations/tree';
+  export const type = new RequestType<FoundationsTreeParams, FoundationsTreeResult, void>(method);
+}
+
+export interface DebtMarkNode {
+  status: 'accepted' | 'expired';
+  reason: string;
+  owner?: string;
+  expires?: string;
+}
+
+export interface FindingNode {
+  uri: string;
+  range: LspRange;
+  ruleId: string;
+  severity: FindingSeverity;
+  message: string;
+  domains?: { from?: string; to?: string };
+  layers?: { from?: string; to?: string };
+  debt?: DebtMarkNode;
+}
+
+export interface FoundationsFindingsParams {
+  folderUri: string;
+  ruleId: string;
+  filter?: TreeFilter;
+  /** At most this many (default 500); the rest are counted in `truncated`. */
+  limit?: number;
+}
+
+export interface FoundationsFindingsResult {
+  findings: FindingNode[];
+  truncated: number;
+}
+
+/** The findings of one check, when its tree node is expanded. */
+export namespace FoundationsFindings {
+  export const method = 'foundations/findings';
+  export const type = new RequestType<FoundationsFindingsParams, FoundationsFindingsResult, void>(method);
+}
+
+export interface DomainDependencyNode {
+  domain: string;
+  /** Listed in dependsOn. */
+  declared: boolean;
+  /** Imported by some file. */
+  actual: boolean;
+  /** Files of this domain that import it (workspace-relative). */
+  files: string[];
+  /** Part of a dependency cycle. */
+  inCycle: boolean;
+}
+
+export interface DomainInfo {
+  name: string;
+  /** The domain's folder. */
+  uri: string;
+  path: string;
+  owners: string[];
+  /** `"*"` when every file is public. */
+  publicApi: string[] | '*';
+  publicApiFiles: { uri: string; path: string }[];
+  dependencies: DomainDependencyNode[];
+  files: number;
+  counts: Counts;
+  inCycle: boolean;
+}
+
+export interface FolderDomains {
+  folderUri: string;
+  name: string;
+  ready: boolean;
+  /** foundations.json, when it exists (to open it at a domain). */
+  configUri?: string;
+  domains: DomainInfo[];
+}
+
+export interface FoundationsDomainsResult {
+  folders: FolderDomains[];
+}
+
+/** Each domain: declared vs actual dependencies, owners, public API files, finding counts. */
+export namespace FoundationsDomains {
+  export const method = 'foundations/domains';
+  export const type = new RequestType<Record<string, never>, FoundationsDomainsResult, void>(method);
+}
+
+export interface DebtEntryNode {
+  index: number;
+  rule: string;
+  /** Workspace-relative. */
+  file: string;
+  fileUri: string;
+  fingerprint: string;
+  reason: string;
+  owner?: string;
+  expires?: string;
+  /** accepted: matches a finding; expired: matches one, past its date; stale: matches none. */
+  status: 'accepted' | 'expired' | 'stale';
+  /** The first matching finding's range (to open it). */
+  findingRange?: LspRange;
+  /** Where the entry is in the register. */
+  range: LspRange;
+}
+
+export interface FolderDebt {
+  folderUri: string;
+  name: string;
+  ready: boolean;
+  /** The register (whether it exists or not). */
+  debtUri: string;
+  exists: boolean;
+  entries: DebtEntryNode[];
+  /** Problems of the register file (invalid JSON, entries without a reason). */
+  problems: number;
+}
+
+export interface FoundationsDebtResult {
+  folders: FolderDebt[];
+}
+
+/** The debt register of every folder, each entry with its status. */
+export namespace FoundationsDebt {
+  export const method = 'foundations/debt';
+  export const type = new RequestType<Record<string, never>, FoundationsDebtResult, void>(method);
+}
+
+export interface PruneDebtParams {
+  folderUri: string;
+}
+
+export interface PruneDebtResult {
+  /** The edit that removes the stale entries (apply it, so it can be undone); absent when none is stale. */
+  edit?: import('vscode-languageserver-protocol').WorkspaceEdit;
+  removed: number;
+}
+
+/** The edit removing every stale entry of a folder's register (comments and formatting kept). */
+export namespace PruneDebt {
+  export const method = 'foundations/pruneDebt';
+  export const type = new RequestType<PruneDebtParams, PruneDebtResult, void>(method);
+}
+
+export interface GraphNode {
+  name: string;
+  path: string;
+  uri: string;
+  owners: string[];
+  files: number;
+  counts: Counts;
+  inCycle: boolean;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  declared: boolean;
+  actual: boolean;
+  /** Actual but undeclared: drawn red. */
+  violating: boolean;
+  inCycle: boolean;
+  files: number;
+}
+
+export interface DomainGraphParams {
+  /** The folder to draw; the first folder with domains when absent. */
+  folderUri?: string;
+}
+
+export interface DomainGraphResult {
+  folderUri?: string;
+  name?: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  cycles: string[][];
+  /** Folders the client may switch to. */
+  folders: { folderUri: string; name: string }[];
+}
+
+/** The domain dependency graph of one folder. */
+export namespace DomainGraph {
+  export const method = 'foundations/domainGraph';
+  export const type = new RequestType<DomainGraphParams, DomainGraphResult, void>(method);
+}
+
+export interface ChangedParams {
+  /** The folders whose findings, configuration, debt or project files changed. */
+  folderUris: string[];
+}
+
+/** Sent (coalesced) when what the view shows may have changed: the client refreshes its trees and graph. */
+export namespace FoundationsChanged {
+  export const method = 'foundations/changed';
+  export const type = new NotificationType<ChangedParams>(method);
+}

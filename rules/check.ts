@@ -1,6 +1,7 @@
 import { version } from '../package.json';
 import type { Host } from './host';
-import type { CheckResult } from './report/check-result';
+import { PROJECT_CHECKS } from './project-checks';
+import type { CheckResult, DebtSummary } from './report/check-result';
 import { type ScanOptions, Session } from './session';
 
 export const TOOL_VERSION: string = version;
@@ -30,7 +31,23 @@ export function collectResult(session: Session, timing: CheckResult['timing']): 
     skipped: session.skippedFiles(),
     notices: session.dependencyCruiserProblem ? [session.dependencyCruiserProblem] : [],
     rules: session.rules().map((meta) => ({ meta, severity: session.severityOf(meta) })),
+    projectChecks: session.projectChecks(),
+    projectCheckMeta: PROJECT_CHECKS,
+    ...(session.debtRegister.exists ? { debt: debtSummary(session) } : {}),
     filesChecked: session.files().length,
     timing,
+  };
+}
+
+function debtSummary(session: Session): DebtSummary {
+  const findings = session.findings();
+  const status = (f: (typeof findings)[number]) => (f.data?.debt as { status?: string } | undefined)?.status;
+  return {
+    file: session.debtRegister.file,
+    entries: session.debtEntries().length,
+    accepted: findings.filter((f) => status(f) === 'accepted').length,
+    expired: findings.filter((f) => status(f) === 'expired').length,
+    stale: session.staleDebt().map((e) => ({ rule: e.rule, file: e.file, fingerprint: e.fingerprint, reason: e.reason })),
+    problems: session.debtRegister.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`),
   };
 }

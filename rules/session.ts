@@ -11,6 +11,9 @@ import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
+import { type DebtEntry, DebtMatcher, type DebtRegister, debtDiagnostics, loadDebtRegister, today } from './debt/debt-register';
+import { createProjectContext } from './project-checks/context';
+import { type ProjectCheckResult, runProjectChecks } from './project-checks';
 import { type FixArguments, type FixContext, FixError, type FixOffer } from './fixes/fix';
 import { fixesForRule } from './fixes';
 import { findSuppressions } from './fixes/suppress-line';
@@ -47,6 +50,13 @@ export interface UpdateResult {
   files: string[];
   /** Whether the configuration diagnostics changed (publish the config file). */
   configChanged: boolean;
+  /** Whether the debt register was reloaded (publish its diagnostics). */
+  debtChanged?: boolean;
+}
+
+export interface SessionOptions {
+  /** Today as YYYY-MM-DD, for the expiry of debt entries (tests pass a fixed day). */
+  today?: () => string;
 }
 
 export interface SkippedFile {
@@ -87,9 +97,16 @@ export class Session {
   private dependencyCruiserProblemText: string | undefined;
   private readonly foreignDomainsOf = new Map<string, Set<string>>();
   private readonly domainEdges = new Map<string, Map<string, Set<string>>>();
+  /** File → the other files whose facts its last check read, and the reverse: an edit re-checks the readers. */
+  private readonly factReads = new Map<string, Set<string>>();
+  private readonly factReaders = new Map<string, Set<string>>();
   private scanned = false;
+  private debt: DebtMatcher;
+  private readonly today: () => string;
+  private revisionValue = 0;
+  private projectCache: { revision: number; results: ProjectCheckResult[] } | undefined;
 
-  private constructor(root: string, host: Host) {
+  private constructor(root: string, host: Host, options: SessionOptions = {}) {
     this.root = root;
     this.host = new OverlayHost(host);
     this.resolver = new Resolver(this.host, root);
@@ -102,10 +119,17 @@ export class Session {
       usable,
     };
     this.model = new WorkspaceModel(this.configState.config);
+    this.today = options.today ?? today;
+    this.debt = new DebtMatcher(loadDebtRegister(this.host, root, this.configState.config.debt), root);
   }
 
-  static open(root: string, host: Host): Session {
-    return new Session(host.realpath(normalizePath(root)), host);
+  static open(root: string, host: Host, options?: SessionOptions): Session {
+    return new Session(host.realpath(normalizePath(root)), host, options);
+  }
+
+  /** Grows whenever findings, configuration, debt or the files project checks read change: views refresh on it. */
+  get revision(): number {
+    return this.revisionValue;
   }
 
   get config(): Config {
@@ -155,17 +179,73 @@ export class Session {
     return this.config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
   }
 
-  /** Every finding, sorted by file and position. */
+  /** Every finding, sorted by file and position, with the debt register applied. */
   findings(): Finding[] {
     const all: Finding[] = [];
     for (const list of this.fileFindings.values()) all.push(...list);
     for (const list of this.workspaceFindings.values()) all.push(...list);
     for (const list of this.dependencyCruiserFindings.values()) all.push(...list);
-    return all.sort(compareFindings);
+    return this.debt.apply(all.sort(compareFindings), this.today());
   }
 
   findingsFor(file: string): Finding[] {
+    return this.debt.apply(this.rawFindingsFor(file), this.today());
+  }
+
+  /** Findings as the rules report them, before the debt register. */
+  private rawFindingsFor(file: string): Finding[] {
     return [...(this.fileFindings.get(file) ?? []), ...(this.workspaceFindings.get(file) ?? []), ...(this.dependencyCruiserFindings.get(file) ?? [])].sort(compareFindings);
+  }
+
+  /** The debt register (foundations-debt.json, or the file `debt` names): its entries, whether it exists. */
+  get debtRegister(): DebtRegister {
+    return this.debt.register;
+  }
+
+  debtEntries(): DebtEntry[] {
+    return this.debt.register.entries;
+  }
+
+  /** Entries of the register no finding matches any more (fixed): `foundations debt prune` removes them. */
+  staleDebt(): DebtEntry[] {
+    return this.debt.stale(
+      (file) => this.rawFindingsFor(file),
+      (rule) => (this.config.rules.get(rule)?.severity ?? RULES.find((r) => r.id === rule)?.defaultSeverity) === 'off',
+    );
+  }
+
+  /** Problems to show in the register file: invalid entries, stale and expired ones. */
+  debtDiagnostics(): ConfigDiagnostic[] {
+    return debtDiagnostics(this.debt.register, this.staleDebt(), this.today());
+  }
+
+  /** The project-level checks (CI, environments, logging, rollback, tests, Definition of Done), computed on demand. */
+  projectChecks(): ProjectCheckResult[] {
+    if (this.projectCache?.revision === this.revisionValue) return this.projectCache.results;
+    const results = runProjectChecks(
+      createProjectContext({
+        root: this.root,
+        host: this.host,
+        config: this.config,
+        model: this.model,
+        sourceFiles: this.files(),
+        findings: this.findings(),
+        importsOf: (file) => (this.graph.has(file) ? this.graph.importsOf(file) : this.importsOfUnanalysed(file)),
+      }),
+    );
+    this.projectCache = { revision: this.revisionValue, results };
+    return results;
+  }
+
+  /** Imports of a file outside the analysis (an excluded test), parsed and resolved on demand. */
+  private importsOfUnanalysed(file: string): ResolvedImport[] {
+    const text = this.host.readFile(file);
+    if (text === undefined || skipReason(text)) return [];
+    try {
+      return extractImportsFrom(parseSourceFile(file, text)).imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
+    } catch {
+      return [];
+    }
   }
 
   /** Why the user's dependency-cruiser rules are not reported (untrusted, not installed, failed), if so. */
@@ -198,7 +278,9 @@ export class Session {
     }
     this.dependencyCruiserFindings = next;
     this.dependencyCruiserProblemText = run.problem;
-    return { files: this.diff(before), configChanged: false, ms: run.ms };
+    const files = this.diff(before);
+    if (files.length > 0) this.revisionValue++;
+    return { files, configChanged: false, ms: run.ms };
   }
 
   /** Domain → the domains its files actually import (declared or not). */
@@ -229,6 +311,7 @@ export class Session {
     onProgress?.({ phase: 'check', done: 0, total: files.length });
     this.checkAll();
     this.scanned = true;
+    this.revisionValue++;
     onProgress?.({ phase: 'check', done: files.length, total: files.length });
   }
 
@@ -236,6 +319,8 @@ export class Session {
   update(changes: readonly Change[]): UpdateResult {
     let configText: string | undefined | null = null;
     let structural = false;
+    let debtTouched = false;
+    let projectTouched = false;
     const touched = new Set<string>();
     for (const change of changes) {
       const file = normalizePath(change.file);
@@ -250,15 +335,23 @@ export class Session {
       } else if (isSourceFile(file)) {
         if (change.type === 'disk' && change.event !== 'changed') structural = true;
         else touched.add(file);
+      } else if (relative === this.config.debt) {
+        debtTouched = true;
+      } else {
+        // CI files, .env files, migrations, docs: what the project checks read.
+        projectTouched = true;
       }
     }
     const before = this.snapshot();
     let configChanged = false;
     if (configText !== null) configChanged = this.reloadConfig(configText);
+    const debtBefore = this.debt.register;
+    if (configText !== null || debtTouched) this.debt = new DebtMatcher(loadDebtRegister(this.host, this.root, this.config.debt), this.root);
+    const debtChanged = this.debt.register !== debtBefore && JSON.stringify(this.debt.register) !== JSON.stringify(debtBefore);
+    let importsMoved = false;
     if (configText !== null || structural) {
       this.rebuild();
     } else {
-      let importsMoved = false;
       const recheck = new Set<string>();
       const targetsToo = this.activeRules('file').some((r) => r.dependsOnImporters);
       const targetsOf = (file: string) => this.graph.importsOf(file).flatMap((i) => (i.target.kind === 'file' ? [i.target.file] : []));
@@ -269,11 +362,17 @@ export class Session {
         recheck.add(file);
         for (const importer of this.graph.importersOf(file)) recheck.add(importer);
         if (targetsToo) for (const target of [...before, ...targetsOf(file)]) recheck.add(target);
+        // Files whose findings were computed from this file's facts (a re-exported state, a mount prefix),
+        // and — when the imports moved — from the facts of what it imports.
+        for (const reader of this.factReaders.get(file) ?? []) recheck.add(reader);
+        if (targetsToo) for (const target of targetsOf(file)) for (const reader of this.factReaders.get(target) ?? []) recheck.add(reader);
       }
       for (const file of recheck) this.checkFile(file);
       if (importsMoved) this.checkWorkspace();
     }
-    return { files: this.diff(before), configChanged };
+    const files = this.diff(before);
+    if (files.length > 0 || configChanged || debtChanged || projectTouched || importsMoved || structural || configText !== null) this.revisionValue++;
+    return { files, configChanged, ...(debtChanged ? { debtChanged } : {}) };
   }
 
   /** Reads foundations.json again; a broken file keeps the last good configuration in force. */
@@ -303,6 +402,7 @@ export class Session {
   }
 
   private forget(file: string): void {
+    this.recordFactReads(file, new Set());
     this.graph.delete(file);
     this.facts.delete(file);
     this.skipped.delete(file);
@@ -438,6 +538,7 @@ export class Session {
   private checkFile(file: string): void {
     if (!this.sourceFiles.has(file)) return;
     const findings: Finding[] = [];
+    const reads = new Set<string>();
     const membership = this.model.membership(file);
     const imports = this.graph.importsOf(file);
     for (const rule of this.activeRules('file') as (FileRule & { severity: Severity })[]) {
@@ -449,7 +550,10 @@ export class Session {
         model: this.model,
         config: this.config,
         options: this.config.rules.get(rule.id)?.options ?? {},
-        facts: <T>(collector: FactCollector<T>, other?: string) => this.factsOf(collector, other ?? file),
+        facts: <T>(collector: FactCollector<T>, other?: string) => {
+          if (other !== undefined && other !== file) reads.add(other);
+          return this.factsOf(collector, other ?? file);
+        },
         report: (r: Report) => {
           if (!this.isSuppressed(file, rule.id, r.range)) findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
         },
@@ -457,6 +561,21 @@ export class Session {
     }
     if (findings.length > 0) this.fileFindings.set(file, findings.sort(compareFindings));
     else this.fileFindings.delete(file);
+    this.recordFactReads(file, reads);
+  }
+
+  private recordFactReads(file: string, reads: Set<string>): void {
+    for (const other of this.factReads.get(file) ?? []) this.factReaders.get(other)?.delete(file);
+    if (reads.size === 0) {
+      this.factReads.delete(file);
+      return;
+    }
+    this.factReads.set(file, reads);
+    for (const other of reads) {
+      let readers = this.factReaders.get(other);
+      if (!readers) this.factReaders.set(other, (readers = new Set()));
+      readers.add(file);
+    }
   }
 
   private checkWorkspace(): void {
@@ -532,6 +651,8 @@ export class Session {
           .importsOf(finding.file)
           .find((i) => i.range.start.line === finding.range.start.line && i.range.start.character === finding.range.start.character),
       configFile: this.configState.file ?? `${this.root}/${CONFIG_FILE_NAME}`,
+      compilerOptions: (file) => this.resolver.compilerOptionsFor(file),
+      files: () => this.files(),
     };
   }
 

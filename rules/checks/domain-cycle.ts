@@ -2,7 +2,7 @@ import type { WorkspaceRule } from './rule';
 import type { DomainEdges } from './rule';
 
 /** Strongly connected components of the domain graph with more than one domain (Tarjan). */
-function cyclicComponents(edges: DomainEdges): string[][] {
+export function cyclicComponents(edges: DomainEdges): string[][] {
   let index = 0;
   const indices = new Map<string, number>();
   const low = new Map<string, number>();

@@ -1,11 +1,16 @@
+import { consoleInCore } from './console-in-core';
 import { crossDomainImport } from './cross-domain-import';
 import { databaseAccessOutsideDataLayer } from './database-access-outside-data-layer';
 import { domainCycle } from './domain-cycle';
 import { layerViolation } from './layer-violation';
+import { logicInIntegration } from './logic-in-integration';
+import { logicInUi } from './logic-in-ui';
 import { publicApiBypass } from './public-api-bypass';
 import type { Rule } from './rule';
+import { sharedMutableState } from './shared-mutable-state';
 import { thirdPartyOutsideAdapter } from './third-party-outside-adapter';
 import { unassignedFile } from './unassigned-file';
+import { unversionedApiRoute } from './unversioned-api-route';
 
 /** Every built-in rule, in the order they are documented. */
 export const RULES: readonly Rule[] = [
@@ -14,8 +19,13 @@ export const RULES: readonly Rule[] = [
   domainCycle,
   unassignedFile,
   layerViolation,
+  logicInUi,
+  logicInIntegration,
+  sharedMutableState,
   databaseAccessOutsideDataLayer,
   thirdPartyOutsideAdapter,
+  unversionedApiRoute,
+  consoleInCore,
 ];
 
 export type { Rule, RuleMeta, FileRule, WorkspaceRule } from './rule';

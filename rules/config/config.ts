@@ -41,6 +41,8 @@ export interface Config {
   dependencyCruiser?: string;
   /** Workspace-relative path of the debt register. */
   debt: string;
+  /** Project-level checks switched on or off (`"projectChecks": { "rollback": "off" }`); all on by default. */
+  projectChecks: ReadonlyMap<string, 'on' | 'off'>;
   /** Absolute folders whose files must belong to a domain. */
   sourceRoots: string[];
   isExcluded(workspaceRelative: string): boolean;

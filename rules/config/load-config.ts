@@ -105,6 +105,7 @@ interface RawConfig {
   databasePackages?: string[];
   dependencyCruiser?: string;
   debt?: string;
+  projectChecks?: Record<string, 'on' | 'off'>;
   sourceRoots?: string[];
   exclude?: string[];
 }
@@ -432,6 +433,7 @@ function buildConfig(host: Host, root: string, file: string | undefined, raw: Ra
     databasePackages: createPackageMatcher(raw.databasePackages ?? DEFAULT_DATABASE_PACKAGES),
     dependencyCruiser,
     debt: raw.debt ? normalizeRelative(raw.debt) : DEFAULT_DEBT_FILE,
+    projectChecks: new Map(Object.entries(raw.projectChecks ?? {})),
     sourceRoots: sourceRootRel.map((r) => (r === '.' ? root : `${root}/${r}`)),
     isExcluded: (relative: string) => excluded(relative),
   };

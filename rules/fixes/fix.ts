@@ -1,3 +1,4 @@
+import type * as ts from 'typescript';
 import type { Config, DomainSpec } from '../config/config';
 import type { ImportGraph, ResolvedImport } from '../graph/import-graph';
 import type { ResolvedTarget } from '../graph/resolver';
@@ -39,6 +40,10 @@ export interface FixContext {
   importAt(finding: Finding): ResolvedImport | undefined;
   /** The configuration file's path (it may not exist yet). */
   configFile: string;
+  /** Compiler options that govern a file (for TypeScript's refactorings). */
+  compilerOptions(file: string): ts.CompilerOptions;
+  /** Every source file of the workspace. */
+  files(): string[];
 }
 
 export interface Fix {

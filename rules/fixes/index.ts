@@ -1,10 +1,12 @@
 import { declareDependency } from './declare-dependency';
 import type { Fix } from './fix';
 import { importThroughPublicApi } from './import-through-public-api';
+import { moveToAdapter } from './move-to-adapter';
+import { moveToCore, moveToExistingCoreFile } from './move-to-core';
 import { suppressLine } from './suppress-line';
 
 /** Every fix, most specific first: the order they are offered in. */
-export const FIXES: readonly Fix[] = [importThroughPublicApi, declareDependency, suppressLine];
+export const FIXES: readonly Fix[] = [importThroughPublicApi, moveToCore, moveToExistingCoreFile, moveToAdapter, declareDependency, suppressLine];
 
 export function fixesForRule(ruleId: string): Fix[] {
   return FIXES.filter((f) => f.rules === '*' || f.rules.includes(ruleId));

@@ -69,6 +69,11 @@ export class Resolver {
     this.workspacePackages = findWorkspacePackages(this.host, this.root);
   }
 
+  /** The compiler options that govern a file (its nearest tsconfig, adjusted for resolution). */
+  compilerOptionsFor(file: string): ts.CompilerOptions {
+    return this.projectFor(path.posix.dirname(file)).options;
+  }
+
   /** The tsconfig (or jsconfig) that governs a file, if any — used to report which one applies. */
   configFileFor(file: string): string | undefined {
     const key = this.projectKeyFor(path.posix.dirname(file));

@@ -1,5 +1,6 @@
 import type { ConfigDiagnostic } from '../config/config';
 import type { RuleMeta } from '../checks/rule';
+import type { ProjectCheckMeta, ProjectCheckResult } from '../project-checks';
 import type { Finding, Severity } from '../model';
 import type { SkippedFile } from '../session';
 
@@ -14,8 +15,28 @@ export interface CheckResult {
   /** Checks that could not run, and why (e.g. dependency-cruiser in an untrusted workspace). */
   notices: string[];
   rules: { meta: RuleMeta; severity: Severity | 'off' }[];
+  /** Project-level checks (CI, environments, logging, rollback, tests, Definition of Done). */
+  projectChecks: ProjectCheckResult[];
+  /** What each project check is for (SARIF describes them as rules). */
+  projectCheckMeta: readonly ProjectCheckMeta[];
+  /** The debt register: how many entries, how many accepted, expired and stale findings. */
+  debt?: DebtSummary;
   filesChecked: number;
   timing: { totalMs: number; scanMs: number; dependencyCruiserMs?: number };
+}
+
+export interface DebtSummary {
+  /** Absolute path of the register. */
+  file: string;
+  entries: number;
+  /** Findings the register accepts (reported as info). */
+  accepted: number;
+  /** Findings whose acceptance expired (reported as errors). */
+  expired: number;
+  /** Entries no finding matches any more. */
+  stale: { rule: string; file: string; fingerprint: string; reason: string }[];
+  /** Problems of the register file itself. */
+  problems: string[];
 }
 
 export interface Summary {

@@ -30,34 +30,77 @@ export function formatSarif(result: CheckResult): string {
       properties: { foundation: 'clean-architecture', tags: ['architecture', 'dependency-cruiser'] },
     });
   }
+  // Project checks are rules too (project/<id>); a failed one is a result on its evidence.
+  for (const meta of result.projectCheckMeta) {
+    index.set(`project/${meta.id}`, rules.length);
+    rules.push({
+      id: `project/${meta.id}`,
+      name: `Project${meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`,
+      shortDescription: { text: meta.title },
+      fullDescription: { text: stripMarkdown(meta.rationale) },
+      help: { text: stripMarkdown(meta.help), markdown: `${meta.help}\n\n${meta.rationale}` },
+      defaultConfiguration: { level: 'warning' },
+      properties: { foundation: meta.foundation, tags: ['project', meta.foundation] },
+    });
+  }
+  const projectResults = result.projectChecks
+    .filter((c) => c.status === 'fail')
+    .map((c) => {
+      const evidence = c.evidence.find((e) => !e.folder && !e.file.startsWith('../'));
+      const file = evidence?.file ?? (result.configFile ? relativeTo(result.root, result.configFile) : undefined);
+      return {
+        ruleId: `project/${c.id}`,
+        ruleIndex: index.get(`project/${c.id}`),
+        level: 'warning' as const,
+        message: { text: `${c.title}: ${c.summary}` },
+        ...(file
+          ? {
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: (evidence?.line ?? 0) + 1, startColumn: 1 },
+                  },
+                },
+              ],
+            }
+          : {}),
+        partialFingerprints: { foundationsFinding: fingerprint(`project/${c.id}`, file ?? '', c.title) },
+        properties: { evidence: c.evidence.map((e) => `${e.file}${e.line !== undefined ? `:${e.line + 1}` : ''} — ${e.note}`) },
+      };
+    });
+  const findingResults = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(relativeTo(result.root, f.file)), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
+          },
+        },
+      },
+    ],
+    partialFingerprints: { foundationsFinding: fingerprint(f.ruleId, relativeTo(result.root, f.file), f.message) },
+    ...(f.domains || f.layers ? { properties: { ...(f.domains ? { domains: f.domains } : {}), ...(f.layers ? { layers: f.layers } : {}) } } : {}),
+  }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'Foundations', semanticVersion: result.toolVersion, version: result.toolVersion, rules } },
-        results: result.findings.map((f) => ({
-          ruleId: f.ruleId,
-          ruleIndex: index.get(f.ruleId),
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(relativeTo(result.root, f.file)), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: f.range.start.line + 1,
-                  startColumn: f.range.start.character + 1,
-                  endLine: f.range.end.line + 1,
-                  endColumn: f.range.end.character + 1,
-                },
-              },
-            },
-          ],
-          partialFingerprints: { foundationsFinding: fingerprint(f.ruleId, relativeTo(result.root, f.file), f.message) },
-          ...(f.domains || f.layers ? { properties: { ...(f.domains ? { domains: f.domains } : {}), ...(f.layers ? { layers: f.layers } : {}) } } : {}),
-        })),
+        results: [...findingResults, ...projectResults],
         columnKind: 'utf16CodeUnits',
+        properties: {
+          projectChecks: result.projectChecks.map((c) => ({ id: c.id, foundation: c.foundation, status: c.status, summary: c.summary })),
+        },
       },
     ],
   };

@@ -26,6 +26,22 @@ export function formatText(result: CheckResult, options: TextOptions): string {
     }
     lines.push('');
   }
+  if (result.projectChecks.length > 0) {
+    lines.push(paint('bold', 'Project checks'));
+    for (const c of result.projectChecks) {
+      const mark = c.status === 'pass' ? paint('bold', '✔ pass') : c.status === 'fail' ? paint('yellow', '✖ fail') : paint('dim', '– n/a ');
+      const where = c.evidence[0];
+      const at = where ? paint('dim', `  ${where.file}${where.line !== undefined ? `:${where.line + 1}` : ''}`) : '';
+      lines.push(`  ${mark}  ${c.title}: ${c.summary}${at}`);
+    }
+    lines.push('');
+  }
+  if (result.debt) {
+    const d = result.debt;
+    const parts = [`${d.accepted} accepted`, ...(d.expired > 0 ? [paint('red', `${d.expired} expired`)] : []), ...(d.stale.length > 0 ? [paint('yellow', `${d.stale.length} stale (run foundations debt prune)`)] : [])];
+    lines.push(`debt: ${d.entries} entr${d.entries === 1 ? 'y' : 'ies'} in ${relativeTo(result.root, d.file)} — ${parts.join(', ')}`);
+    for (const p of d.problems) lines.push(paint('yellow', `  ${relativeTo(result.root, d.file)}:${p}`));
+  }
   for (const n of result.notices) lines.push(paint('yellow', `note: ${n}`));
   for (const s of result.skipped) lines.push(paint('dim', `skipped ${relativeTo(result.root, s.file)}: ${s.reason}`));
   const sum = summarize(result.findings);

@@ -1,4 +1,5 @@
-import * as ts from 'typescript';
+// A plain require: the namespace import's getters cost a quarter of the walk's time on hot paths.
+import ts = require('typescript');
 import type { FactCollector } from '../checks/rule';
 
 /** Where an imported local name comes from: `import { a as b } from './x'` → b: { specifier './x', name 'a' }. */

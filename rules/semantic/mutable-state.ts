@@ -1,4 +1,5 @@
-import * as ts from 'typescript';
+// A plain require: the namespace import's getters cost a quarter of the walk's time on hot paths.
+import ts = require('typescript');
 import type { FactCollector } from '../checks/rule';
 import type { Range } from '../model';
 import { collectModuleBindings } from './module-bindings';
@@ -49,10 +50,11 @@ export interface MutationSite {
 
 export interface StateFacts {
   state: ReadonlyMap<string, ModuleState>;
-  /** Classes declared in the file → their methods that change instance state. */
-  classes: ReadonlyMap<string, readonly string[]>;
   sites: readonly MutationSite[];
 }
+
+/** Classes declared in a file → their methods that change instance state. */
+export type ClassMutators = ReadonlyMap<string, readonly string[]>;
 
 /** Methods that change the array, Map or Set they are called on. */
 export const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
@@ -327,69 +329,125 @@ function thisTarget(node: ts.Node): 'mutates' | string | undefined {
   return undefined;
 }
 
+const SK = ts.SyntaxKind;
+
+/** Nodes that open a scope in which a name can be declared again (and hide an import). */
+function opensScope(node: ts.Node): boolean {
+  switch (node.kind) {
+    case SK.Block:
+    case SK.CatchClause:
+    case SK.ForStatement:
+    case SK.ForOfStatement:
+    case SK.ForInStatement:
+    case SK.CaseClause:
+    case SK.DefaultClause:
+    case SK.FunctionDeclaration:
+    case SK.FunctionExpression:
+    case SK.ArrowFunction:
+    case SK.MethodDeclaration:
+    case SK.Constructor:
+    case SK.GetAccessor:
+    case SK.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Uses of imported bindings (and of local aliases of them) that may change them. */
 function collectSites(sf: ts.SourceFile, imported: ReadonlyMap<string, { namespace: boolean }>): MutationSite[] {
   const sites: MutationSite[] = [];
   if (imported.size === 0) return sites;
-  // A quick look before the walk: a file that never writes through a property, calls a method, deletes or increments has nothing to report.
-  const names = [...imported.keys()];
   /** Local const aliases of an import (`const items = cart.items`). */
   const aliases = new Map<string, { local: string; member?: string; path: string[] }>();
+  let shadowed: ReadonlySet<string> = new Set();
 
-  const resolve = (node: ts.Expression, shadowed: ReadonlySet<string>): { local: string; member?: string; path: string[]; root: ts.Identifier } | undefined => {
+  const resolve = (node: ts.Expression): { local: string; member?: string; path: string[] } | undefined => {
     const chain = accessChain(node);
     if (!chain || shadowed.has(chain.root.text)) return undefined;
     const alias = aliases.get(chain.root.text);
-    if (alias) return { local: alias.local, member: alias.member, path: [...alias.path, ...chain.path], root: chain.root };
+    if (alias) return { local: alias.local, member: alias.member, path: [...alias.path, ...chain.path] };
     const binding = imported.get(chain.root.text);
     if (!binding) return undefined;
-    if (binding.namespace) {
-      if (chain.path.length === 0) return { local: chain.root.text, path: [], root: chain.root };
+    if (binding.namespace && chain.path.length > 0) {
       const [member, ...rest] = chain.path;
-      return { local: chain.root.text, member, path: rest, root: chain.root };
+      return { local: chain.root.text, member, path: rest };
     }
-    return { local: chain.root.text, path: chain.path, root: chain.root };
+    return { local: chain.root.text, path: chain.path };
   };
   const add = (target: ReturnType<typeof resolve>, kind: MutationKind, node: ts.Node, method?: string) => {
     if (target) sites.push({ local: target.local, member: target.member, path: target.path, kind, method, range: rangeOf(sf, node) });
   };
+  const isTracked = (name: string) => imported.has(name) || aliases.has(name);
 
-  const visit = (node: ts.Node, shadowed: ReadonlySet<string>) => {
-    let inner = shadowed;
-    if (node !== sf && (ts.isFunctionLike(node) || ts.isBlock(node) || ts.isCatchClause(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCaseClause(node))) {
-      const declared = [...declaredNames(node)].filter((n) => imported.has(n) || aliases.has(n));
-      if (declared.length > 0) inner = new Set([...shadowed, ...declared]);
+  const visit = (node: ts.Node): void => {
+    const saved = shadowed;
+    if (opensScope(node)) {
+      let declared: string[] | undefined;
+      for (const name of declaredNames(node)) if (isTracked(name)) (declared ??= []).push(name);
+      if (declared) shadowed = new Set([...shadowed, ...declared]);
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isVariableDeclarationList(node.parent) && node.parent.flags & ts.NodeFlags.Const) {
-      const target = resolve(node.initializer, inner);
-      if (target && !inner.has(node.name.text)) aliases.set(node.name.text, { local: target.local, member: target.member, path: target.path });
-    } else if (ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind)) {
-      const target = resolve(node.left, inner);
-      if (target && (target.path.length > 0 || target.member === undefined ? target.path.length > 0 : false)) add(target, 'assign', node.left);
-    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-      const target = resolve(node.operand, inner);
-      if (target && target.path.length > 0) add(target, 'update', node.operand);
-    } else if (ts.isDeleteExpression(node)) {
-      const target = resolve(node.expression, inner);
-      if (target && target.path.length > 0) add(target, 'delete', node.expression);
-    } else if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && (callee.expression.text === 'Object' || callee.expression.text === 'Reflect') && !inner.has(callee.expression.text)) {
-        const mutators = callee.expression.text === 'Object' ? OBJECT_MUTATORS : REFLECT_MUTATORS;
-        const first = node.arguments[0];
-        if (mutators.has(callee.name.text) && first) add(resolve(first, inner), 'assign', first);
-      } else if (ts.isPropertyAccessExpression(callee)) {
-        const target = resolve(callee.expression, inner);
-        if (target) add(target, 'method', callee, callee.name.text);
-      } else if (ts.isIdentifier(callee)) {
-        const target = resolve(callee, inner);
-        if (target && target.path.length === 0) add(target, 'call', callee);
+    switch (node.kind) {
+      case SK.VariableDeclarationList:
+        if ((node as ts.VariableDeclarationList).flags & ts.NodeFlags.Const) {
+          for (const decl of (node as ts.VariableDeclarationList).declarations) {
+            if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+            const target = resolve(decl.initializer);
+            if (target && !shadowed.has(decl.name.text)) aliases.set(decl.name.text, target);
+          }
+        }
+        break;
+      case SK.BinaryExpression: {
+        const e = node as ts.BinaryExpression;
+        if (ASSIGNMENT_OPERATORS.has(e.operatorToken.kind)) {
+          const target = resolve(e.left);
+          if (target && target.path.length > 0) add(target, 'assign', e.left);
+        }
+        break;
+      }
+      case SK.PrefixUnaryExpression:
+      case SK.PostfixUnaryExpression: {
+        const e = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (e.operator === SK.PlusPlusToken || e.operator === SK.MinusMinusToken) {
+          const target = resolve(e.operand);
+          if (target && target.path.length > 0) add(target, 'update', e.operand);
+        }
+        break;
+      }
+      case SK.DeleteExpression: {
+        const target = resolve((node as ts.DeleteExpression).expression);
+        if (target && target.path.length > 0) add(target, 'delete', (node as ts.DeleteExpression).expression);
+        break;
+      }
+      case SK.CallExpression: {
+        const call = node as ts.CallExpression;
+        const callee = unwrap(call.expression);
+        if (ts.isPropertyAccessExpression(callee)) {
+          const receiver = callee.expression;
+          if (ts.isIdentifier(receiver) && (receiver.text === 'Object' || receiver.text === 'Reflect') && !isTracked(receiver.text)) {
+            const mutators = receiver.text === 'Object' ? OBJECT_MUTATORS : REFLECT_MUTATORS;
+            const first = call.arguments[0];
+            if (mutators.has(callee.name.text) && first) add(resolve(first), 'assign', first);
+            break;
+          }
+          const target = resolve(callee);
+          // `ns.fn()` calls an imported function through a namespace; `x.method()` calls a method of x.
+          if (target && target.member !== undefined && target.path.length === 0) add(target, 'call', callee);
+          else {
+            const owner = resolve(receiver);
+            if (owner && !(imported.get(owner.local)?.namespace && owner.member === undefined)) add(owner, 'method', callee, callee.name.text);
+          }
+        } else if (ts.isIdentifier(callee)) {
+          const target = resolve(callee);
+          if (target && target.path.length === 0) add(target, 'call', callee);
+        }
+        break;
       }
     }
-    ts.forEachChild(node, (child) => visit(child, inner));
+    ts.forEachChild(node, visit);
+    shadowed = saved;
   };
-  if (!names.some((n) => sf.text.includes(n))) return sites;
-  visit(sf, new Set());
+  visit(sf);
   return sites;
 }
 
@@ -397,11 +455,21 @@ export function collectStateFacts(sf: ts.SourceFile): StateFacts {
   const bindings = collectModuleBindings(sf);
   const imported = new Map<string, { namespace: boolean }>();
   for (const [local, imp] of bindings.imports) if (!imp.typeOnly) imported.set(local, { namespace: imp.name === '*' });
-  return { state: collectModuleState(sf), classes: collectClasses(sf), sites: collectSites(sf, imported) };
+  return { state: collectModuleState(sf), sites: collectSites(sf, imported) };
 }
 
 export const stateFacts: FactCollector<StateFacts> = {
   id: 'mutable-state',
   appliesTo: (membership) => membership.domain !== undefined,
   collect: collectStateFacts,
+};
+
+/**
+ * Not listed in any rule's collectors on purpose: only the class of an exported instance that
+ * another domain calls needs it, so the session computes it on demand for those few files.
+ */
+export const classMutators: FactCollector<ClassMutators> = {
+  id: 'class-mutators',
+  appliesTo: (membership) => membership.domain !== undefined,
+  collect: collectClasses,
 };

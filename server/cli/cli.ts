@@ -6,18 +6,22 @@ import {
   type CheckResult,
   type ConfigDiagnostic,
   TOOL_VERSION,
+  buildDomainGraph,
   checkWorkspace,
   Session,
   createNodeHost,
   describeChange,
   exportDependencyCruiserConfig,
   fixAll,
+  formatDot,
   formatJson,
+  formatMermaid,
   formatSarif,
   formatText,
   inferConfig,
   loadConfig,
   normalizePath,
+  pruneStaleDebt,
   summarize,
 } from '../../rules';
 
@@ -48,6 +52,12 @@ Commands:
   export [dir]  Write the boundary rules of foundations.json in another tool's format
                 --format dependency-cruiser  (required) a .dependency-cruiser.json equivalent
                 --output <file>            write it to a file instead of stdout
+  graph [dir]   Print the domain dependency graph: declared, actual, undeclared (red), cycles (orange)
+                --format mermaid|dot       (default mermaid)
+                --output <file>            write it to a file instead of stdout
+  debt prune [dir]  Remove the entries of the debt register no finding matches any more
+                --dry-run                  list them without changing the file
+                --untrusted                never load JavaScript dependency-cruiser configurations
   init [dir]    Write a foundations.json inferred from the folder structure
                 --force                    overwrite an existing foundations.json
                 --stdout                   print it instead of writing it
@@ -81,6 +91,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return exportConfig(rest, io);
       case 'fix':
         return await fix(rest, io);
+      case 'graph':
+        return await graph(rest, io);
+      case 'debt':
+        return await debt(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -235,4 +249,78 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   const verb = values['dry-run'] ? 'would change' : 'changed';
   io.stderr(`foundations: ${result.fixed.length} fixed, ${result.skipped.length} left; ${verb} ${result.files.size} file${result.files.size === 1 ? '' : 's'}.\n`);
   return result.skipped.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A scanned session, or the configuration errors on stderr (exit 2). */
+async function scannedSession(dir: string, io: CliIo, trusted: boolean): Promise<Session | undefined> {
+  const session = Session.open(dir, createNodeHost({ trusted }));
+  await session.scan();
+  if (session.configDiagnostics.some((d) => d.severity === 'error')) {
+    const file = path.relative(io.cwd, session.configFile ?? `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
+    for (const d of session.configDiagnostics.filter((x) => x.severity === 'error')) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
+    return undefined;
+  }
+  return session;
+}
+
+async function graph(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'mermaid' }, output: { type: 'string' } },
+  });
+  const format = values.format!;
+  if (!['mermaid', 'dot'].includes(format)) throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
+  const dir = workspaceDir(positionals, io);
+  const session = await scannedSession(dir, io, false);
+  if (!session) return EXIT_USAGE;
+  if (!session.configFile) {
+    io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so there are no domains to draw; run \`foundations init\` first.\n`);
+    return EXIT_USAGE;
+  }
+  const domainGraph = buildDomainGraph(session);
+  const title = path.basename(dir);
+  const text = format === 'dot' ? formatDot(domainGraph, title) : formatMermaid(domainGraph, title);
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+  else io.stdout(text);
+  return EXIT_OK;
+}
+
+async function debt(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'prune') throw new UsageError(sub === undefined ? 'debt needs a subcommand: prune' : `unknown debt subcommand "${sub}"`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, untrusted: { type: 'boolean', default: false } },
+  });
+  const dir = workspaceDir(positionals, io);
+  const session = await scannedSession(dir, io, !values.untrusted);
+  if (!session) return EXIT_USAGE;
+  const register = path.relative(io.cwd, session.debtRegister.file) || session.config.debt;
+  if (!session.debtRegister.exists) {
+    io.stderr(`foundations: no debt register (${register}); nothing to prune.\n`);
+    return EXIT_OK;
+  }
+  const invalid = session.debtRegister.diagnostics.filter((d) => d.severity === 'error');
+  if (invalid.length > 0) {
+    for (const d of invalid) io.stderr(`${describeConfigDiagnostic(register, d)}\n`);
+    io.stderr(`foundations: fix ${register} first; nothing was pruned.\n`);
+    return EXIT_USAGE;
+  }
+  // Entries of the workspace's own dependency-cruiser rules are only judged when those rules ran.
+  if (session.config.dependencyCruiser) await session.runDependencyCruiser();
+  const skipDepcruise = !!session.dependencyCruiserProblem;
+  const stale = session.staleDebt().filter((e) => !(skipDepcruise && e.rule.startsWith('depcruise/')));
+  if (stale.length === 0) {
+    io.stderr(`foundations: every entry of ${register} still matches a finding; nothing to prune.\n`);
+    return EXIT_OK;
+  }
+  for (const e of stale) io.stdout(`${values['dry-run'] ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
+  if (!values['dry-run']) {
+    const change = pruneStaleDebt(session, stale);
+    if (change) fs.writeFileSync(session.debtRegister.file, change.text);
+  }
+  io.stderr(`foundations: ${values['dry-run'] ? 'would remove' : 'removed'} ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${register}.\n`);
+  return EXIT_OK;
 }

@@ -32,6 +32,7 @@ export class FolderAnalysis {
   private dependencyCruiserTimer: NodeJS.Timeout | undefined;
   private dependencyCruiserRunning: Promise<void> | undefined;
   private reportedSkips = new Set<string>();
+  private publishedDebt = '';
 
   constructor(
     readonly root: string,
@@ -145,6 +146,7 @@ export class FolderAnalysis {
         const result = await session.runDependencyCruiser();
         if (this.token.isCancellationRequested) return;
         for (const file of result.files) this.publishFile(file);
+        this.publishDebt();
         if (session.dependencyCruiserProblem) this.client.log('warn', `dependency-cruiser: ${session.dependencyCruiserProblem}`);
         else this.client.log('info', `dependency-cruiser rules checked in ${Math.round(result.ms)} ms`);
         this.client.statusChanged();
@@ -164,6 +166,8 @@ export class FolderAnalysis {
     this.timers.clear();
     for (const file of this.published) this.client.publish(file, []);
     this.published.clear();
+    if (this.publishedDebt) this.client.publish(this.publishedDebt.slice(0, this.publishedDebt.indexOf('|')), []);
+    this.publishedDebt = '';
   }
 
   private submit(changes: Change[]): void {
@@ -183,6 +187,7 @@ export class FolderAnalysis {
       // The edited buffer itself is always republished: the editor may have shifted its old squiggles.
       for (const c of changes) if (c.type === 'buffer' && !result.files.includes(c.file) && session.files().includes(c.file)) this.publishFile(c.file);
       if (result.configChanged) this.publishConfig();
+      this.publishDebt();
       this.reportSkipped(session.skippedFiles());
       const elapsed = performance.now() - started;
       if (elapsed > 50) this.client.log('info', `re-check of ${changes.length} change(s) took ${Math.round(elapsed)} ms`);
@@ -198,6 +203,7 @@ export class FolderAnalysis {
     for (const file of this.published) if (!now.has(file)) this.publishFile(file);
     for (const file of now) this.publishFile(file);
     this.publishConfig();
+    this.publishDebt();
   }
 
   private publishFile(file: string): void {
@@ -205,6 +211,23 @@ export class FolderAnalysis {
     this.client.publish(file, findings.map(toDiagnostic));
     if (findings.length > 0) this.published.add(file);
     else this.published.delete(file);
+  }
+
+  /** The debt register's own problems and its stale and expired entries, in the register file; republished only when they change. */
+  private publishDebt(): void {
+    const session = this.session!;
+    const register = session.debtRegister;
+    const diagnostics = register.exists ? session.debtDiagnostics().map((d) => ({ ...configToDiagnostic(d), code: 'debt' })) : [];
+    const signature = `${register.file}|${JSON.stringify(diagnostics)}`;
+    if (signature === this.publishedDebt) return;
+    if (!this.publishedDebt && diagnostics.length === 0) {
+      // Nothing was ever published for it: no need to clear anything.
+      this.publishedDebt = signature;
+      return;
+    }
+    if (this.publishedDebt && !this.publishedDebt.startsWith(`${register.file}|`)) this.client.publish(this.publishedDebt.slice(0, this.publishedDebt.indexOf('|')), []);
+    this.publishedDebt = signature;
+    this.client.publish(register.file, diagnostics);
   }
 
   private publishConfig(): void {

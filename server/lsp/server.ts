@@ -17,6 +17,8 @@ import { ComputeFix, FoundationsStatus, type FoundationsInitializationOptions, I
 import { type Change, TOOL_VERSION, createNodeHost, inferConfig, normalizePath } from '../../rules';
 import { CodeActions } from './code-actions';
 import { type AnalysisClient, FolderAnalysis } from './folder-analysis';
+import { hoverAt } from './hover';
+import { registerViewRequests } from './view-requests';
 import { SettingsCache } from './settings';
 
 /** File events arriving within this window are applied as one batch (a branch switch is one re-scan). */
@@ -88,6 +90,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       foldersWithoutConfig: all.filter((f) => f.engine && !f.engine.configFile).map((f) => pathToFileURL(f.root).href),
       notices,
     });
+    views.notifyIfChanged();
   }
 
   function folderOf(file: string): FolderAnalysis | undefined {
@@ -102,6 +105,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     documents,
     log: (message) => connection.console.warn(message),
   });
+
+  const views = registerViewRequests(connection, { folders: () => [...folders.values()], uriToFile });
 
   function addFolder(folder: WorkspaceFolder): void {
     const root = uriToFile(folder.uri);
@@ -144,6 +149,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           watchers: [
             { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
             { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore,.dependency-cruiser*}' },
+            // What the debt register and the project checks read (CI, .env, migrations, docs, deploys).
+            { globPattern: '**/{*debt*.json,*.md,*.yml,*.yaml,*.sql,.env*,Jenkinsfile,Dockerfile,Procfile,*.toml}' },
           ],
         });
       }
@@ -161,6 +168,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.move', 'refactor.rewrite'], resolveProvider: true },
+        hoverProvider: true,
       },
       serverInfo: { name: 'foundations', version: TOOL_VERSION },
     };
@@ -214,6 +222,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return inferConfig(createNodeHost({ trusted: false }), root);
   });
 
+  connection.onHover((params) => hoverAt({ sessionFor: (file) => folderOf(file)?.engine, uriToFile }, params));
   connection.onCodeAction((params) => codeActions.actions(params));
   connection.onCodeActionResolve((action) => codeActions.resolve(action));
   connection.onRequest(ComputeFix.type, (params) => codeActions.compute(params));

@@ -1,0 +1,108 @@
+import * as jsonc from 'jsonc-parser';
+import type { Finding, Range } from '../model';
+import { LineIndex } from '../text/line-index';
+import type { DebtEntry } from './debt-register';
+import { fingerprintOf } from './fingerprint';
+
+/** An edit of the register's text (LSP-style range against the text it was computed on). */
+export interface DebtTextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface DebtFileChange {
+  /** Absolute path of the register. */
+  file: string;
+  /** Whether the register exists now (edit it) or must be created (write `text`). */
+  exists: boolean;
+  /** The edits against the current text (empty when the file is created). */
+  edits: DebtTextEdit[];
+  /** The register's text after the change. */
+  text: string;
+}
+
+export interface NewDebtEntry {
+  reason: string;
+  owner?: string;
+  /** YYYY-MM-DD */
+  expires?: string;
+}
+
+/** The comment a new register starts with: what the file is for, for whoever opens it first. */
+export const NEW_REGISTER_HEADER =
+  '// Technical debt accepted on purpose: each entry is a finding the team decided to keep for now, and why.\n' +
+  '// Matching findings show as information; after "expires" they are errors again. `foundations debt prune` removes fixed ones.\n';
+
+const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/** The entry that accepts a finding: rule, workspace-relative file and line-free fingerprint. */
+export function debtEntryFor(finding: Finding, root: string, entry: NewDebtEntry): Omit<DebtEntry, 'index' | 'range'> {
+  const reason = entry.reason.trim();
+  if (!reason) throw new Error('a debt entry needs a reason');
+  if (entry.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(entry.expires)) throw new Error('expires must be YYYY-MM-DD');
+  return {
+    rule: finding.ruleId,
+    file: finding.file.startsWith(root + '/') ? finding.file.slice(root.length + 1) : finding.file,
+    fingerprint: fingerprintOf(finding),
+    reason,
+    ...(entry.owner?.trim() ? { owner: entry.owner.trim() } : {}),
+    ...(entry.expires ? { expires: entry.expires } : {}),
+  };
+}
+
+/**
+ * Adds an entry accepting `finding` to the register whose current text is `text` (undefined: the
+ * file does not exist yet). Comments and formatting of an existing register are kept.
+ */
+export function addDebtEntry(file: string, text: string | undefined, root: string, finding: Finding, entry: NewDebtEntry): DebtFileChange {
+  const value = debtEntryFor(finding, root, entry);
+  if (text === undefined || text.trim() === '') {
+    const created = `${NEW_REGISTER_HEADER}${JSON.stringify({ entries: [value] }, null, 2)}\n`;
+    return { file, exists: text !== undefined, edits: text === undefined ? [] : [{ range: fullRange(text), newText: created }], text: created };
+  }
+  const tree = jsonc.parseTree(text);
+  const entries = tree && jsonc.findNodeAtLocation(tree, ['entries']);
+  const edits =
+    entries?.type === 'array'
+      ? jsonc.modify(text, ['entries', entries.children?.length ?? 0], value, { formattingOptions: FORMAT, isArrayInsertion: true })
+      : jsonc.modify(text, ['entries'], [value], { formattingOptions: FORMAT });
+  return toChange(file, text, edits);
+}
+
+/** Removes the entries at `indexes` (stale ones), keeping comments and the rest of the formatting. */
+export function removeDebtEntries(file: string, text: string, indexes: readonly number[]): DebtFileChange {
+  let current = text;
+  // Last first, so the earlier indexes still point at the same entries.
+  for (const index of [...new Set(indexes)].sort((a, b) => b - a)) {
+    current = jsonc.applyEdits(current, jsonc.modify(current, ['entries', index], undefined, { formattingOptions: FORMAT }));
+  }
+  if (current === text) return { file, exists: true, edits: [], text };
+  return { file, exists: true, edits: [minimalEdit(text, current)], text: current };
+}
+
+function toChange(file: string, text: string, edits: jsonc.Edit[]): DebtFileChange {
+  const lines = new LineIndex(text);
+  return {
+    file,
+    exists: true,
+    edits: edits.map((e) => ({ range: lines.rangeOf(e.offset, e.offset + e.length), newText: e.content })),
+    text: jsonc.applyEdits(text, edits),
+  };
+}
+
+/** One edit replacing only what differs between two texts (common prefix and suffix kept). */
+function minimalEdit(before: string, after: string): DebtTextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { range: new LineIndex(before).rangeOf(start, endBefore), newText: after.slice(start, endAfter) };
+}
+
+function fullRange(text: string): Range {
+  return new LineIndex(text).rangeOf(0, text.length);
+}

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { buildDomainGraph, explainFinding, formatDot, formatMermaid, foundationsOverview } from '../index';
+import { FIXTURES, copyFixture, scanned } from './helpers';
+
+describe('engine: the domain graph and its formats', () => {
+  it('has declared, actual, undeclared (violating) and cycle edges', async () => {
+    const graph = buildDomainGraph(await scanned(`${FIXTURES}/shop`));
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from}→${e.to}${e.declared ? ' declared' : ''}${e.actual ? ' actual' : ''}${e.violating ? ' VIOLATING' : ''}${e.inCycle ? ' cycle' : ''} ${e.files.length}`),
+      [
+        'billing→catalog declared actual cycle 2',
+        'billing→shared declared actual 1',
+        'catalog→orders actual VIOLATING cycle 1',
+        'catalog→shared declared actual 2',
+        'orders→billing declared actual cycle 1',
+        'orders→catalog declared actual cycle 1',
+        'orders→shared declared 0',
+      ],
+    );
+    assert.deepEqual(graph.cycles, [['billing', 'catalog', 'orders']]);
+    const billing = graph.nodes.find((n) => n.name === 'billing')!;
+    assert.deepEqual([billing.owners, billing.publicApiFiles, billing.files, billing.errors, billing.warnings], [['@payments-team'], ['src/billing/index.ts'], 8, 3, 1]);
+  });
+
+  it('renders Mermaid: undeclared edges red and labelled, unused ones dotted, cycles orange', async () => {
+    const mermaid = formatMermaid(buildDomainGraph(await scanned(`${FIXTURES}/shop`)), 'shop');
+    const lines = mermaid.split('\n');
+    assert.equal(lines[2], 'flowchart LR');
+    assert.ok(lines.includes('  billing["<b>billing</b><br/>@payments-team<br/>3 errors, 1 warning"]'));
+    assert.ok(lines.includes('  catalog ==>|undeclared| orders'));
+    assert.ok(lines.includes('  orders -.->|unused| shared'));
+    assert.ok(lines.includes('  linkStyle 2 stroke:#d33333,stroke-width:3px'), 'the third edge (catalog → orders) is red');
+    assert.ok(lines.includes('  linkStyle 6 stroke:#9a9a9a,stroke-width:1px'));
+    assert.ok(lines.includes('  class billing,catalog,orders cycle'));
+  });
+
+  it('renders DOT that names every domain and styles every kind of edge', async () => {
+    const dot = formatDot(buildDomainGraph(await scanned(`${FIXTURES}/shop`)), 'shop');
+    assert.match(dot, /^\/\/ shop: domain dependencies/);
+    assert.match(dot, /\n {2}"catalog" -> "orders" \[color="#d33333", penwidth=2, label="undeclared", fontcolor="#d33333", tooltip="src\/catalog\/core\/product\.ts"\];\n/);
+    assert.match(dot, /\n {2}"orders" -> "shared" \[style=dashed, color="#9a9a9a", label="unused", fontcolor="#9a9a9a"\];\n/);
+    assert.match(dot, /\n {2}"shared" \[label="shared\\n1 file"\];\n/);
+    assert.ok(dot.trimEnd().endsWith('}'));
+  });
+
+  it('gives domains whose names Mermaid reserves a neutral id', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const graph = buildDomainGraph(session);
+    graph.nodes[0].name = 'end';
+    graph.edges.filter((e) => e.from === 'billing').forEach((e) => (e.from = 'end'));
+    const mermaid = formatMermaid(graph);
+    assert.ok(mermaid.includes('  domain0["<b>end</b>'));
+    assert.ok(mermaid.includes('  domain0 --> catalog'));
+  });
+});
+
+describe('engine: the foundations overview and explanations', () => {
+  it('groups every rule and project check under the four foundations, with pass/fail and counts', async () => {
+    const overview = foundationsOverview(await scanned(`${FIXTURES}/shop`));
+    assert.deepEqual(overview.map((f) => `${f.title}: ${f.status} ${f.counts.errors}/${f.counts.warnings}`), [
+      'Clean architecture baseline: fail 3/1',
+      'Explicit integration boundaries: fail 2/1',
+      'Production-aware DevOps: fail 0/0',
+      'Risk-based quality discipline: fail 0/0',
+    ]);
+    const devops = overview.find((f) => f.id === 'production-devops')!;
+    assert.deepEqual(devops.checks.map((c) => `${c.kind} ${c.id} ${c.status}`), [
+      'rule console-in-core pass',
+      'project ci-pipeline fail',
+      'project environment-separation not-applicable',
+      'project logging fail',
+      'project rollback not-applicable',
+    ]);
+  });
+
+  it('filters to errors, a file or a domain, keeping only checks with matching findings', async () => {
+    const session = await scanned(`${FIXTURES}/shop`);
+    const ids = (filter: Parameters<typeof foundationsOverview>[1]) => foundationsOverview(session, filter).flatMap((f) => f.checks.filter((c) => c.kind === 'rule').map((c) => `${c.id}:${c.counts.errors + c.counts.warnings}`));
+    assert.deepEqual(ids({ file: `${session.root}/src/catalog/core/product.ts` }), ['cross-domain-import:1', 'domain-cycle:1']);
+    assert.deepEqual(ids({ domain: 'catalog' }), ['cross-domain-import:1', 'domain-cycle:1', 'public-api-bypass:1']);
+    assert.ok(!ids({ severity: 'error' }).some((id) => id.startsWith('unassigned-file')));
+  });
+
+  it('explains a finding: the target, its owners, and the allowed way instead', async () => {
+    const session = await scanned(`${FIXTURES}/shop`);
+    const bypass = explainFinding(session, session.findings().find((f) => f.ruleId === 'public-api-bypass')!);
+    assert.deepEqual(bypass.target, { file: 'src/catalog/core/pricing.ts', domain: 'catalog', owners: ['@catalog-team'] });
+    assert.equal(
+      bypass.instead,
+      'Import from `@shop/catalog` (the public API of catalog, `src/catalog/index.ts`) instead of `../../catalog/core/pricing`. If `internalMargin` is not exported there, export it from `src/catalog/index.ts` first — a decision for @catalog-team.',
+    );
+    const cross = explainFinding(session, session.findings().find((f) => f.ruleId === 'cross-domain-import')!);
+    assert.match(cross.instead, /^`catalog` may import `shared`\. Either declare the dependency — add `"orders"` to `domains\.catalog\.dependsOn` in foundations\.json, then import from `@shop\/orders` \(its public API\)/);
+    const sdk = explainFinding(session, session.findings().find((f) => f.ruleId === 'third-party-outside-adapter')!);
+    assert.match(sdk.instead, /^`src\/billing\/adapters\/stripe-gateway\.ts` already uses `stripe` in billing's integration layer/);
+    const unassigned = explainFinding(session, session.findings().find((f) => f.ruleId === 'unassigned-file')!);
+    assert.match(unassigned.instead, /add `"reports": \{ "path": "src\/reports" \}` to `domains`/);
+  });
+});

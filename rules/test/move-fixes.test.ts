@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Finding } from '../model';
+import { applyPlan, changedFiles, snapshotTree, typeErrors } from './fix-helpers';
+import { brief, copyFixture, scanned } from './helpers';
+
+/** A logic finding as the logic rules report it: on the function's name, naming the core folder. */
+function logicFinding(root: string, file: string, name: string): Finding {
+  const text = fs.readFileSync(`${root}/${file}`, 'utf8');
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => new RegExp(`\\b(function|const) ${name}\\b`).test(l));
+  const character = lines[line].indexOf(name);
+  return {
+    ruleId: 'logic-in-ui',
+    severity: 'warning',
+    file: `${root}/${file}`,
+    range: { start: { line, character }, end: { line, character: character + name.length } },
+    message: `"${name}" makes business decisions in UI code`,
+    data: { function: name, targetFolder: 'src/customers/core' },
+  };
+}
+
+describe('engine: move-to-core (TypeScript "Move to file")', () => {
+  it('moves the function into the domain core, rewrites its user, exports it from the public API; it still compiles', async () => {
+    const root = copyFixture('logic-corpus');
+    const session = await scanned(root);
+    const finding = logicFinding(root, 'src/customers/ui/CreditLimitPanel.tsx', 'computeCreditLimit');
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'move-to-core')!;
+    assert.equal(offer.title, 'Move "computeCreditLimit" to src/customers/core/compute-credit-limit.ts (domain core)');
+    assert.equal(offer.kind, 'refactor.move');
+    assert.equal(offer.isPreferred, true);
+    const before = snapshotTree(root);
+    const boundaryBefore = brief(session);
+    applyPlan(session.computeFix(finding, 'move-to-core'));
+
+    assert.deepEqual(changedFiles(before, snapshotTree(root)), ['src/customers/core/compute-credit-limit.ts', 'src/customers/index.ts', 'src/customers/ui/CreditLimitPanel.tsx']);
+    const moved = fs.readFileSync(`${root}/src/customers/core/compute-credit-limit.ts`, 'utf8');
+    assert.match(moved, /export function computeCreditLimit\(profile: CreditProfile, customerSinceYears: number\): number \{/);
+    assert.match(moved, /import type \{ CreditProfile \} from '\.\/types';/);
+    const panel = fs.readFileSync(`${root}/src/customers/ui/CreditLimitPanel.tsx`, 'utf8');
+    assert.ok(!panel.includes('function computeCreditLimit'));
+    assert.match(panel, /import \{ computeCreditLimit \} from '\.\.\/core\/compute-credit-limit';/);
+    assert.ok(panel.includes('function utilisationBarWidth'), 'presentation logic stays');
+    assert.match(fs.readFileSync(`${root}/src/customers/index.ts`, 'utf8'), /export \{ computeCreditLimit \} from '\.\/core\/compute-credit-limit';\n$/);
+    assert.deepEqual(typeErrors(root), []);
+    assert.deepEqual(
+      brief(await scanned(root)),
+      boundaryBefore.filter((f) => !f.startsWith('logic-in-ui src/customers/ui/CreditLimitPanel.tsx:14:')),
+      'the finding is gone and no new one appeared',
+    );
+  });
+
+  it('moves into an existing core file the user picks', async () => {
+    const root = copyFixture('logic-corpus');
+    const session = await scanned(root);
+    const finding = logicFinding(root, 'src/customers/ui/CreditLimitPanel.tsx', 'computeCreditLimit');
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'move-to-existing-core-file')!;
+    assert.equal(offer.input?.kind, 'pick-file');
+    assert.ok(offer.input?.kind === 'pick-file' && offer.input.choices.includes('src/customers/core/credit.ts'));
+    assert.ok(!offer.input.choices.includes('src/customers/core/types.ts'), 'a file the moved code depends on is not offered');
+    assert.throws(() => session.computeFix(finding, 'move-to-existing-core-file', { file: 'src/orders/core/x.ts' }), /not a core file of the domain/);
+    applyPlan(session.computeFix(finding, 'move-to-existing-core-file', { file: 'src/customers/core/credit.ts' }));
+    assert.match(fs.readFileSync(`${root}/src/customers/core/credit.ts`, 'utf8'), /export function computeCreditLimit/);
+    assert.deepEqual(typeErrors(root), []);
+  });
+
+  it('is disabled, with the reason, for logic nested inside another function', async () => {
+    const root = copyFixture('logic-corpus');
+    const session = await scanned(root);
+    const finding = { ...logicFinding(root, 'src/customers/ui/CreditLimitPanel.tsx', 'computeCreditLimit'), data: { function: 'limitInsideComponent', targetFolder: 'src/customers/core' } };
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'move-to-core')!;
+    assert.match(offer.disabledReason!, /declared inside another function; extract it to module scope first/);
+    const method = { ...finding, data: { function: 'OrdersController.create', targetFolder: 'src/customers/core' } };
+    assert.match(session.fixesFor(method).find((o) => o.fixId === 'move-to-core')!.disabledReason!, /is a method/);
+  });
+});
+
+describe('engine: move-to-adapter (SDK and database code out of the core)', () => {
+  it('moves the code that uses a payment SDK into a new adapter; it compiles and the finding is gone', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const finding = session.findings().find((f) => f.ruleId === 'third-party-outside-adapter')!;
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'move-to-adapter')!;
+    assert.equal(offer.title, 'Move the code that uses "stripe" into the existing src/billing/adapters/stripe-gateway.ts (integration layer)');
+    const before = brief(session);
+    applyPlan(session.computeFix(finding, 'move-to-adapter'));
+    assert.match(fs.readFileSync(`${root}/src/billing/adapters/stripe-gateway.ts`, 'utf8'), /export async function charge\(amount: number\)/);
+    assert.ok(!fs.readFileSync(`${root}/src/billing/core/charge.ts`, 'utf8').includes("from 'stripe'"));
+    assert.deepEqual(typeErrors(root), []);
+    assert.deepEqual(brief(await scanned(root)), before.filter((f) => !f.startsWith('third-party-outside-adapter')));
+  });
+
+  it('moves database code into a new repository in the data layer', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const finding = session.findings().find((f) => f.ruleId === 'database-access-outside-data-layer')!;
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'move-to-adapter')!;
+    assert.equal(offer.title, 'Move the code that uses "pg" into the existing src/billing/data/invoice-repository.ts (data layer)');
+    const before = brief(session);
+    applyPlan(session.computeFix(finding, 'move-to-adapter'));
+    assert.deepEqual(typeErrors(root), []);
+    assert.deepEqual(brief(await scanned(root)), before.filter((f) => !f.startsWith('database-access-outside-data-layer')));
+  });
+});

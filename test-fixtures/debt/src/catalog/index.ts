@@ -1,0 +1,1 @@
+export { listPrice } from './core/price';

@@ -1,0 +1,5 @@
+import { listPrice } from '../../catalog';
+
+export function refund(sku: string): number {
+  return -listPrice(sku);
+}

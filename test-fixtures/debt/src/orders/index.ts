@@ -1,0 +1,2 @@
+export { checkout } from './core/checkout';
+export { refund } from './core/refund';

@@ -1,0 +1,3 @@
+import 'dotenv/config';
+
+export const databaseUrl = process.env.DATABASE_URL ?? 'postgres://localhost/accounts';

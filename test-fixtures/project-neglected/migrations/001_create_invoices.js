@@ -1,0 +1,5 @@
+exports.up = async (knex) => {
+  await knex.schema.createTable('invoices', (t) => t.increments('id'));
+};
+
+exports.down = async () => {};

@@ -1,0 +1,3 @@
+exports.up = async (knex) => {
+  await knex.schema.alterTable('invoices', (t) => t.integer('total'));
+};

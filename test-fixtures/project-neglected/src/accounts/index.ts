@@ -1,0 +1,2 @@
+export { openAccount } from './core/account';
+export { syncToCrm } from './adapters/crm-sync';

@@ -1,0 +1,1 @@
+export { invoiceTotal } from './core/invoice';
