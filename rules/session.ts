@@ -653,6 +653,7 @@ export class Session {
       configFile: this.configState.file ?? `${this.root}/${CONFIG_FILE_NAME}`,
       compilerOptions: (file) => this.resolver.compilerOptionsFor(file),
       files: () => this.files(),
+      findingsFor: (file) => this.findingsFor(file),
     };
   }
 

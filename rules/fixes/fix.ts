@@ -44,6 +44,8 @@ export interface FixContext {
   compilerOptions(file: string): ts.CompilerOptions;
   /** Every source file of the workspace. */
   files(): string[];
+  /** The current findings of a file (a fix for one finding may need its siblings). */
+  findingsFor(file: string): Finding[];
 }
 
 export interface Fix {

@@ -95,3 +95,21 @@ describe('engine: fixes — applied to a copy, compiled, re-checked', () => {
     assert.throws(() => session.computeFix({ ...finding, file: '/etc/passwd' }, 'suppress-line', { reason: 'x' }), /outside the workspace|cannot be read/);
   });
 });
+
+describe('engine: accept as debt', () => {
+  it('records the finding with its reason and expiry; the finding becomes information', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const finding = session.findings().find((f) => f.ruleId === 'layer-violation')!;
+    const offer = session.fixesFor(finding).find((o) => o.fixId === 'accept-as-debt')!;
+    assert.equal(offer.input?.kind, 'reason-and-expiry');
+    assert.throws(() => session.computeFix(finding, 'accept-as-debt', {}), /reason/);
+    const plan = session.computeFix(finding, 'accept-as-debt', { reason: 'the invoice view is rewritten in Q3', expiry: '2999-01-01' });
+    assert.deepEqual(plan.creates.map((c) => c.file), [`${root}/foundations-debt.json`]);
+    applyPlan(plan);
+    const after = await scanned(root);
+    const accepted = after.findings().find((f) => f.ruleId === 'layer-violation')!;
+    assert.equal(accepted.severity, 'info');
+    assert.match(fs.readFileSync(`${root}/foundations-debt.json`, 'utf8'), /"reason": "the invoice view is rewritten in Q3"/);
+  });
+});

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { applyPlan, typeErrors } from './fix-helpers';
+import { brief, copyFixture, scanned } from './helpers';
+
+describe('engine: encapsulate shared state', () => {
+  it('routes every foreign change of an exported array through functions of its module; it compiles and the findings are gone', async () => {
+    const root = copyFixture('shared-state-corpus');
+    const session = await scanned(root);
+    const exportSite = session.findingsFor(`${root}/src/cart/cartItems.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    const offer = session.fixesFor(exportSite).find((o) => o.fixId === 'encapsulate-state')!;
+    assert.equal(offer.title, 'Encapsulate cartItems: route every change from other domains through functions of this module (2 places)');
+    assert.equal(offer.isPreferred, true);
+    const before = brief(session);
+    applyPlan(session.computeFix(exportSite, 'encapsulate-state'));
+    assert.deepEqual(typeErrors(root), []);
+    const owner = fs.readFileSync(`${root}/src/cart/cartItems.ts`, 'utf8');
+    assert.match(owner, /export function pushCartItems\(\.\.\.args: Parameters<typeof cartItems\.push>\): ReturnType<typeof cartItems\.push> \{\n {2}return cartItems\.push\(\.\.\.args\);\n\}/);
+    const after = brief(await scanned(root));
+    assert.ok(!after.some((f) => f.startsWith('shared-mutable-state src/cart/cartItems.ts')), 'the export is no longer changed from outside');
+    assert.ok(after.length < before.length);
+    assert.deepEqual(after.filter((f) => !before.includes(f)), [], 'no finding appeared');
+  });
+
+  it('rewrites one change where it happens: increment, delete and property assignment', async () => {
+    const root = copyFixture('shared-state-corpus');
+    const session = await scanned(root);
+    const sites = session.findings().filter((f) => f.ruleId === 'shared-mutable-state' && typeof f.data?.declaredIn === 'string');
+    const operations = new Map(sites.map((f) => [String(f.data?.operation), f]));
+    for (const operation of ['increments checkouts', 'deletes searchDebug']) {
+      const site = operations.get(operation);
+      assert.ok(site, `a site that ${operation}`);
+      assert.ok(session.fixesFor(site).some((o) => o.fixId === 'encapsulate-change' && !o.disabledReason));
+    }
+    const increment = operations.get('increments checkouts')!;
+    applyPlan(session.computeFix(increment, 'encapsulate-change'));
+    assert.match(fs.readFileSync(increment.file, 'utf8'), /incrementMetricsCheckouts\(\);/);
+    assert.deepEqual(typeErrors(root), []);
+  });
+
+  it('is disabled, with the reason, for a change it cannot rewrite', async () => {
+    const session = await scanned(copyFixture('shared-state-corpus'));
+    const call = session.findings().find((f) => f.ruleId === 'shared-mutable-state' && String(f.data?.operation).startsWith('calls '))!;
+    const offer = session.fixesFor(call).find((o) => o.fixId === 'encapsulate-change')!;
+    assert.match(offer.disabledReason!, /only a change written directly on the imported state/);
+  });
+});
