@@ -3,18 +3,25 @@ import type { TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { type Fix, FixError } from './fix';
 
-/** Whether `to` already reaches `from` through declared dependencies (declaring from → to closes a cycle). */
-function closesCycle(domains: { name: string; dependsOn: string[] }[], from: string, to: string): boolean {
-  const seen = new Set<string>();
-  const stack = [to];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    if (d === from) return true;
-    if (seen.has(d)) continue;
-    seen.add(d);
-    stack.push(...(domains.find((x) => x.name === d)?.dependsOn ?? []));
+/** The declared path from `to` back to `from`, if any: declaring from → to would close that cycle. */
+function declaredPathBack(domains: { name: string; dependsOn: string[] }[], from: string, to: string): string[] | undefined {
+  const previous = new Map<string, string>([[to, to]]);
+  const queue = [to];
+  while (queue.length > 0) {
+    const d = queue.shift()!;
+    if (d === from) {
+      const path = [from];
+      for (let v = from; v !== to; ) path.unshift((v = previous.get(v)!));
+      return path;
+    }
+    for (const next of domains.find((x) => x.name === d)?.dependsOn ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, d);
+        queue.push(next);
+      }
+    }
   }
-  return false;
+  return undefined;
 }
 
 export const declareDependency: Fix = {
@@ -24,13 +31,16 @@ export const declareDependency: Fix = {
     const from = finding.domains?.from;
     const to = finding.domains?.to;
     if (!from || !to) return undefined;
-    const cycle = closesCycle(ctx.config.domains, from, to);
+    const back = declaredPathBack(ctx.config.domains, from, to);
     return {
       fixId: this.id,
-      title: `Declare that "${from}" depends on "${to}" (foundations.json)${cycle ? ' — this closes a dependency cycle' : ''}`,
+      title: `Declare that "${from}" depends on "${to}" (foundations.json)`,
       kind: 'quickfix',
-      // Moving the code or inverting the dependency is often better; never make this the default when it adds a cycle.
+      // Moving the code or inverting the dependency is often the better answer: never the default.
       isPreferred: false,
+      ...(back
+        ? { disabledReason: `declaring it would close the cycle ${[from, ...back].join(' → ')}; move the code to "${from}" or invert the dependency instead` }
+        : {}),
     };
   },
   edit(finding, ctx) {

@@ -14,11 +14,14 @@ export function findSuppressions(text: string): Map<number, Set<string>> {
     const m = SUPPRESSION.exec(line);
     if (!m) return;
     const rules = m[1].split(/[\s,]+/).filter(Boolean);
-    // A comment alone on its line covers the next line; one after code covers its own line.
-    const covered = line.trim().startsWith('//') || line.trim().startsWith('/*') ? i + 1 : i;
-    const set = result.get(covered) ?? new Set<string>();
-    for (const r of rules) set.add(r);
-    result.set(covered, set);
+    // A comment alone on its line covers the next line (and its own, which is where findings
+    // about the whole file sit); one after code covers its own line.
+    const alone = line.trim().startsWith('//') || line.trim().startsWith('/*');
+    for (const covered of alone ? [i, i + 1] : [i]) {
+      const set = result.get(covered) ?? new Set<string>();
+      for (const r of rules) set.add(r);
+      result.set(covered, set);
+    }
   });
   return result;
 }
