@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 6;
 
 // ---------------------------------------------------------------------------------------------
 // PRNG: xmur3 string hash -> mulberry32
@@ -362,13 +362,13 @@ export function generateMonolith(outDir, { files: N, seed = 1 } = {}) {
   // UI, exported mutable module state mutated from another domain
   const apiRoutes = filesOf((f) => f.kind === 'api-routes');
   for (const f of rng.sample(apiRoutes, Math.max(1, Math.round(apiRoutes.length * 0.04)))) {
-    f.extra.push('unversioned'); planted.push({ kind: 'unversioned-api-route', file: f.path });
+    f.extra.push('unversioned'); planted.push({ kind: 'unversioned-api-route', file: f.path, routes: 3 }); // get, get/:id, post
   }
   const uiComps = filesOf((f) => f.kind === 'ui-component');
   for (const f of rng.sample(uiComps, Math.max(1, Math.round(uiComps.length * 0.03)))) {
     f.extra.push('logic'); planted.push({ kind: 'logic-in-ui', file: f.path });
   }
-  const coreSvc = filesOf((f) => f.kind === 'core-service' && f.domain.publicSymbols.length);
+  const coreSvc = filesOf((f) => f.kind === 'core-service' && nonShared.some((x) => x !== f.domain && x.deps.has(f.domain.name)));
   for (const f of rng.sample(coreSvc, Math.max(1, Math.round(coreSvc.length * 0.02)))) {
     f.extra.push('mutable'); // export let <x>State; exported through the barrel below
     const st = { name: `${camel(f.base)}State`, kind: 'mutable' };
@@ -379,7 +379,7 @@ export function generateMonolith(outDir, { files: N, seed = 1 } = {}) {
     if (importers.length) {
       const g = rng.pick(importers);
       const hosts = rng.shuffle(g.files.filter((x) => x.kind !== 'index' && x.layer !== 'ui'));
-      if (!hosts.some((h) => plant('shared-mutable-state', h, { spec: `@app/${d.name}`, names: [st], target: `src/${d.name}/index.ts` }, { owner: d.name, mutatedFrom: g.name }))) planted.push({ kind: 'shared-mutable-state', file: f.path, owner: d.name });
+      if (!hosts.some((h) => plant('shared-mutable-state', h, { spec: `@app/${d.name}`, names: [st], target: `src/${d.name}/index.ts` }, { owner: d.name, ownerFile: f.path, mutatedFrom: g.name }))) planted.push({ kind: 'shared-mutable-state', file: f.path, owner: d.name });
     } else planted.push({ kind: 'shared-mutable-state', file: f.path, owner: d.name });
   }
 
@@ -448,7 +448,7 @@ export function generateMonolith(outDir, { files: N, seed = 1 } = {}) {
       'database-access-outside-data-layer': count('database-access-outside-data-layer'),
       'third-party-outside-adapter': count('third-party-outside-adapter'),
       'domain-cycle': cycles.length,
-      'unversioned-api-route': count('unversioned-api-route'),
+      'unversioned-api-route': planted.filter((p) => p.kind === 'unversioned-api-route').reduce((a, p) => a + p.routes, 0), // routes, 3 per planted router file
       'logic-in-ui': count('logic-in-ui'),
       'shared-mutable-state': count('shared-mutable-state'),
     },
@@ -557,7 +557,8 @@ function usageLines(used, indent, { jsx = false } = {}) {
     switch (u.kind) {
       case 'fn': out.push(`${indent}const r${i} = ${u.local}(input as never);`, `${indent}trace.push(r${i});`); break;
       case 'class': out.push(`${indent}const o${i} = new ${u.local}(${'' /* args */});`, `${indent}trace.push(o${i});`); break;
-      case 'const': case 'mutable': out.push(`${indent}trace.push(${u.local});`); break;
+      case 'const': out.push(`${indent}trace.push(${u.local});`); break;
+      case 'mutable': out.push(`${indent}${u.local}.counter++; // another domain mutates the owner's module state`, `${indent}trace.push(${u.local});`); break;
       case 'router': out.push(`${indent}trace.push(${u.local});`); break;
       case 'type': out.push(`${indent}let t${i}: ${u.local} | undefined;`, `${indent}trace.push(t${i});`); break;
       case 'hook': out.push(jsx ? `${indent}const h${i} = ${u.local}();` : `${indent}const h${i} = ${u.local}();`, `${indent}trace.push(h${i});`); break;

@@ -73,7 +73,7 @@ const TIME_BIN = (() => {
   return '/usr/bin/time';
 })();
 
-/** Runs `node <args>` in cwd; stdout to stdoutFile. -> { code, seconds, rssMB, timedOut, stderr } */
+/** Runs `node <args>` in cwd; stdout to stdoutFile. -> { code, seconds, cpuSeconds (user+sys, with /usr/bin/time), rssMB, timedOut, stderr } */
 function measure(args, { cwd, stdoutFile }) {
   return new Promise((resolve) => {
     const timeFile = path.join(outDir, `time-${process.hrtime.bigint()}.txt`);
@@ -99,15 +99,17 @@ function measure(args, { cwd, stdoutFile }) {
       if (poll) clearInterval(poll);
       if (typeof out === 'number') fs.closeSync(out);
       let rssKB = hwmKB;
+      let cpuSeconds;
       if (TIME_BIN) {
         try {
           const t = fs.readFileSync(timeFile, 'utf8');
           rssKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t)?.[1] ?? 0);
+          cpuSeconds = Number(/User time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN);
           const st = /Exit status: (\d+)/.exec(t);
           if (st) code = Number(st[1]);
         } catch { /* killed before time wrote it */ }
       }
-      resolve({ code, seconds, rssMB: rssKB / 1024, timedOut, stderr });
+      resolve({ code, seconds, cpuSeconds, rssMB: rssKB / 1024, timedOut, stderr });
     });
   });
 }
@@ -237,8 +239,9 @@ for (const corpus of corpora) {
     const ok = runs.filter((r) => r.status === 'ok');
     const last = runs.at(-1);
     const summary = ok.length === runs.length
-      ? { status: 'ok', seconds: median(ok.map((r) => r.seconds)), rssMB: Math.max(...ok.map((r) => r.rssMB)), findings: last.total, byRule: last.byRule, planted: matchPlanted(corpus, tool, last) }
+      ? { status: 'ok', seconds: median(ok.map((r) => r.seconds)), cpuSeconds: median(ok.map((r) => r.cpuSeconds)), rssMB: Math.max(...ok.map((r) => r.rssMB)), findings: last.total, byRule: last.byRule, planted: matchPlanted(corpus, tool, last) }
       : { status: last.status, note: last.note ?? (last.status === 'timeout' ? `timed out after ${opt.timeout} s` : ''), seconds: last.seconds };
+    summary.load1 = os.loadavg()[0]; // 1-minute load average right after the runs: > ~1.3 on 2 cores means something else competed
     if (summary.status === 'error' || summary.status === 'timeout') failed = true;
     if (summary.status === 'ok' && tool !== 'foundations' && corpus.generated && PEER_RULES.every((k) => (summary.byRule[k] ?? 0) === 0)) {
       summary.note = 'reported none of the planted violations: its config checks nothing'; failed = true;
@@ -257,17 +260,18 @@ for (const corpus of corpora) {
 // <<< SERVER SECTION
 
 // ---- report -------------------------------------------------------------------------------------
-const columns = ['corpus', 'tool', 'status', 'files', 'cold s', 's / 1k files', 'peak RSS MB', 'findings', 'vs ours'];
+const columns = ['corpus', 'tool', 'status', 'files', 'cold s', 's / 1k files', 'cpu s', 'peak RSS MB', 'findings', 'vs ours', 'load'];
 const rows = [];
 for (const corpus of corpora) {
   const ours = results.find((r) => r.corpus === corpus.id && r.tool === 'foundations' && r.summary.status === 'ok')?.summary;
   for (const r of results.filter((x) => x.corpus === corpus.id)) {
     const s = r.summary;
-    if (s.status !== 'ok') { rows.push([corpus.name, TOOL_LABEL[r.tool], s.status === 'skipped' ? `skipped: ${s.note}` : `${s.status}: ${s.note ?? ''}`, corpus.files, '', '', '', '', '']); continue; }
+    if (s.status !== 'ok') { rows.push([corpus.name, TOOL_LABEL[r.tool], s.status === 'skipped' ? `skipped: ${s.note}` : `${s.status}: ${s.note ?? ''}`, corpus.files, '', '', '', '', '', '', '']); continue; }
     rows.push([
       corpus.name, TOOL_LABEL[r.tool], s.note ? `WARNING: ${s.note}` : 'ok', corpus.files, s.seconds.toFixed(2), ((s.seconds * 1000) / corpus.files).toFixed(2),
-      s.rssMB ? s.rssMB.toFixed(0) : '?', s.findings,
+      Number.isFinite(s.cpuSeconds) ? s.cpuSeconds.toFixed(2) : '?', s.rssMB ? s.rssMB.toFixed(0) : '?', s.findings,
       ours ? (r.tool === 'foundations' ? '1.0x' : `${(s.seconds / ours.seconds).toFixed(1)}x slower`) : '—',
+      s.load1.toFixed(1),
     ]);
   }
 }

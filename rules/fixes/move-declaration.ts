@@ -1,6 +1,8 @@
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { parseSourceFile } from '../graph/extract-imports';
 import type { EditPlan } from '../model';
+import { LineIndex } from '../text/line-index';
 import { applyEdits } from './apply-edits';
 import { exportsOf } from './exported-names';
 import { type FixContext, FixError, publicEntryOf } from './fix';
@@ -17,51 +19,155 @@ export function kebabCase(name: string): string {
     .toLowerCase();
 }
 
-/** Why `name` in `file` cannot be moved on its own, if it cannot. */
-export function whyNotMovable(ctx: FixContext, file: string, name: string): string | undefined {
-  if (name.includes('.')) return `"${name}" is a method; extract it to a function first (TypeScript: Extract to function in module scope)`;
-  const text = ctx.readFile(file);
-  if (text === undefined) return 'the file cannot be read';
-  if (!topLevelStatementOf(parseSourceFile(file, text), name)) {
-    return `"${name}" is declared inside another function; extract it to module scope first (TypeScript: Extract to function in module scope)`;
+/** Names a top-level statement declares. */
+function declaredNames(s: ts.Statement): string[] {
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s)) && s.name) {
+    return [s.name.text];
   }
-  return undefined;
+  return [];
+}
+
+function identifiersIn(node: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ts.Node) => {
+    if (ts.isIdentifier(n)) names.add(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return names;
+}
+
+function containsJsx(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node) => {
+    if (found) return;
+    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+interface MoveSet {
+  /** Names to move, the function last: what it needs goes first. */
+  names: string[];
+  reason?: string;
 }
 
 /**
- * Moves a top-level declaration to `targetFile` with TypeScript's refactor (imports rewritten by
- * the compiler), then — when `exportFromDomainApi` — exports it from its domain's public API.
+ * The declaration and every local declaration it needs (helpers, constants, types): moved
+ * together, so the core never imports back from the UI or integration file it came from.
+ * Refused when the code renders JSX or needs something the target layer may not import.
  */
-export function moveDeclaration(ctx: FixContext, file: string, name: string, targetFile: string, exportFromDomainApi: boolean): EditPlan {
-  const why = whyNotMovable(ctx, file, name);
-  if (why) throw new FixError(why);
-  if (!targetFile.startsWith(ctx.root + '/')) throw new FixError('the target is outside the workspace');
-  const sf = parseSourceFile(file, ctx.readFile(file)!);
-  const statement = topLevelStatementOf(sf, name)!;
-  const plan = moveStatements(
-    {
-      readFile: ctx.readFile,
-      fileExists: ctx.fileExists,
-      compilerOptions: ctx.compilerOptions,
-      relatedFiles: relatedFiles(ctx, file),
-    },
-    file,
-    { pos: statement.getStart(sf), end: statement.end },
-    targetFile,
-  );
-  const domain = ctx.model.membership(targetFile).domain;
-  const entry = exportFromDomainApi && domain ? publicEntryOf(domain, ctx) : undefined;
-  if (entry && entry !== targetFile) {
-    const entryText = ctx.readFile(entry) ?? '';
-    // TypeScript may already have re-pointed an export of the entry to the new file.
-    const rewritten = plan.edits.find((e) => e.file === entry);
-    if (!exportsOf(entry, rewritten ? applyEdits(entryText, rewritten.edits) : entryText).names.has(name)) {
-      const line = `export { ${name} } from '${relativeSpecifier(entry, targetFile, false)}';`;
-      if (rewritten) rewritten.edits.push(appendLine(entryText, line));
-      else plan.edits.push({ file: entry, edits: [appendLine(entryText, line)] });
+function moveSet(ctx: FixContext, file: string, name: string, targetLayer: string | undefined): MoveSet {
+  if (name.includes('.')) return { names: [], reason: `"${name}" is a method; extract it to a function first (TypeScript: Extract to function in module scope)` };
+  const text = ctx.readFile(file);
+  if (text === undefined) return { names: [], reason: 'the file cannot be read' };
+  const sf = parseSourceFile(file, text);
+  if (!topLevelStatementOf(sf, name)) {
+    return { names: [], reason: `"${name}" is declared inside another function; extract it to module scope first (TypeScript: Extract to function in module scope)` };
+  }
+  const statementOf = new Map<string, ts.Statement>();
+  for (const s of sf.statements) for (const n of declaredNames(s)) statementOf.set(n, s);
+  const importedFrom = new Map<string, string>();
+  for (const s of sf.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.importClause?.isTypeOnly) continue;
+    const clause = s.importClause;
+    const bound = [clause?.name?.text, ...(clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text) : []), clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings.name.text : undefined];
+    for (const b of bound) if (b) importedFrom.set(b, s.moduleSpecifier.text);
+  }
+  // The transitive closure of local declarations the declaration uses.
+  const moving: string[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    const statement = statementOf.get(n)!;
+    for (const used of identifiersIn(statement)) if (statementOf.has(used) && !declaredNames(statement).includes(used)) visit(used);
+    for (const declared of declaredNames(statement)) if (!moving.includes(declared)) moving.push(declared);
+  };
+  visit(name);
+  for (const n of moving) {
+    const statement = statementOf.get(n)!;
+    if (containsJsx(statement)) {
+      return { names: [], reason: `"${n}" renders JSX; extract the decision it makes into a function first (TypeScript: Extract to function in module scope), then move that` };
+    }
+    for (const used of identifiersIn(statement)) {
+      const specifier = importedFrom.get(used);
+      if (!specifier || !targetLayer) continue;
+      const target = ctx.resolve(specifier, file);
+      if (target.kind !== 'file') continue;
+      const layer = ctx.model.membership(target.file).layer;
+      if (layer && layer !== targetLayer && !ctx.config.layerDependencies.get(targetLayer)?.has(layer)) {
+        return { names: [], reason: `"${n}" uses ${used} from ${path.posix.relative(ctx.root, target.file)} (${layer} layer), which the ${targetLayer} layer may not import` };
+      }
     }
   }
-  return plan;
+  return { names: moving };
+}
+
+/** Why `name` in `file` cannot be moved into `targetFile`'s layer, if it cannot. */
+export function whyNotMovable(ctx: FixContext, file: string, name: string, targetFile?: string): string | undefined {
+  return moveSet(ctx, file, name, targetFile ? ctx.model.membership(targetFile).layer : undefined).reason;
+}
+
+/** The smallest single edit turning `before` into `after` (common start and end kept). */
+function minimalEdit(before: string, after: string) {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { range: new LineIndex(before).rangeOf(start, before.length - end), newText: after.slice(start, after.length - end) };
+}
+
+/**
+ * Moves a top-level declaration (with the local declarations it needs) to `targetFile` with
+ * TypeScript's refactor — imports rewritten by the compiler, one move at a time on in-memory
+ * text — then, when `exportFromDomainApi`, exports it from its domain's public API.
+ */
+export function moveDeclaration(ctx: FixContext, file: string, name: string, targetFile: string, exportFromDomainApi: boolean): EditPlan {
+  if (!targetFile.startsWith(ctx.root + '/')) throw new FixError('the target is outside the workspace');
+  const set = moveSet(ctx, file, name, ctx.model.membership(targetFile).layer);
+  if (set.reason) throw new FixError(set.reason);
+  const texts = new Map<string, string | undefined>();
+  const read = (f: string) => (texts.has(f) ? texts.get(f) : ctx.readFile(f));
+  const originals = new Map<string, string | undefined>();
+  const remember = (f: string) => originals.has(f) || originals.set(f, ctx.readFile(f));
+  for (const n of set.names) {
+    const sf = parseSourceFile(file, read(file)!);
+    const statement = topLevelStatementOf(sf, n) ?? sf.statements.find((s) => declaredNames(s).includes(n));
+    // A statement declaring several names moves once.
+    if (!statement) continue;
+    const plan = moveStatements(
+      { readFile: read, fileExists: (f) => read(f) !== undefined, compilerOptions: ctx.compilerOptions, relatedFiles: relatedFiles(ctx, file) },
+      file,
+      { pos: statement.getStart(sf), end: statement.end },
+      targetFile,
+    );
+    for (const c of plan.creates) {
+      remember(c.file);
+      texts.set(c.file, c.text);
+    }
+    for (const e of plan.edits) {
+      remember(e.file);
+      texts.set(e.file, applyEdits(read(e.file) ?? '', e.edits));
+    }
+  }
+  const domain = ctx.model.membership(targetFile).domain;
+  const entry = exportFromDomainApi && domain ? publicEntryOf(domain, ctx) : undefined;
+  if (entry && entry !== targetFile && !exportsOf(entry, read(entry) ?? '').names.has(name)) {
+    const line = `export { ${name} } from '${relativeSpecifier(entry, targetFile, false)}';`;
+    remember(entry);
+    texts.set(entry, applyEdits(read(entry) ?? '', [appendLine(read(entry) ?? '', line)]));
+  }
+  const result: EditPlan = { edits: [], creates: [] };
+  for (const [f, before] of originals) {
+    const after = texts.get(f) ?? '';
+    if (before === undefined) result.creates.push({ file: f, text: after });
+    else if (before !== after) result.edits.push({ file: f, edits: [minimalEdit(before, after)] });
+  }
+  return result;
 }
 
 export function workspaceRelative(ctx: FixContext, file: string): string {

@@ -40,7 +40,7 @@ export const moveToCore: Fix = {
     const s = subject(finding);
     const target = defaultTarget(ctx, finding);
     if (!s || !target) return undefined;
-    const why = whyNotMovable(ctx, finding.file, s.name);
+    const why = whyNotMovable(ctx, finding.file, s.name, target);
     const title = `Move "${s.name}" to ${workspaceRelative(ctx, target)} (domain core)`;
     return { fixId: this.id, title, kind: 'refactor.move', isPreferred: !why, ...(why ? { disabledReason: why } : {}) };
   },
@@ -58,7 +58,7 @@ export const moveToExistingCoreFile: Fix = {
   offer(finding, ctx) {
     const s = subject(finding);
     const choices = existingCoreFiles(ctx, finding).map((f) => workspaceRelative(ctx, f));
-    if (!s || choices.length === 0 || whyNotMovable(ctx, finding.file, s.name)) return undefined;
+    if (!s || choices.length === 0 || whyNotMovable(ctx, finding.file, s.name, `${ctx.root}/${choices[0]}`)) return undefined;
     return { fixId: this.id, title: `Move "${s.name}" to an existing core file…`, kind: 'refactor.move', input: { kind: 'pick-file', prompt: `Core file of the domain to move "${s.name}" into`, choices } };
   },
   edit(finding, ctx, args) {
