@@ -4,7 +4,7 @@ import { RULES } from './checks';
 import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
-import { loadConfig } from './config/load-config';
+import { configRangeOf, loadConfig } from './config/load-config';
 import { type Host, OverlayHost, normalizePath } from './host';
 import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
 import { ImportGraph, type ResolvedImport } from './graph/import-graph';
@@ -90,11 +90,16 @@ export class Session {
   private readonly graph = new ImportGraph();
   private readonly facts = new Map<string, FileFacts>();
   private readonly skipped = new Map<string, string>();
+  /** Folders the scan could not list, and files some rule failed on: reported with the skipped files. */
+  private skippedFolders = new Map<string, string>();
+  private readonly ruleFailures = new Map<string, string>();
   private sourceFiles = new Set<string>();
   private readonly fileFindings = new Map<string, Finding[]>();
   private workspaceFindings = new Map<string, Finding[]>();
   private dependencyCruiserFindings = new Map<string, Finding[]>();
   private dependencyCruiserProblemText: string | undefined;
+  /** A dependency-cruiser configuration that does not load or that dependency-cruiser refuses: an error in foundations.json. */
+  private dependencyCruiserConfigError: ConfigDiagnostic | undefined;
   private readonly foreignDomainsOf = new Map<string, Set<string>>();
   private readonly domainEdges = new Map<string, Map<string, Set<string>>>();
   /** File → the other files whose facts its last check read, and the reverse: an edit re-checks the readers. */
@@ -138,7 +143,7 @@ export class Session {
 
   /** Errors and warnings in foundations.json, with ranges in it. */
   get configDiagnostics(): readonly ConfigDiagnostic[] {
-    return this.configState.diagnostics;
+    return this.dependencyCruiserConfigError ? [...this.configState.diagnostics, this.dependencyCruiserConfigError] : this.configState.diagnostics;
   }
 
   /** foundations.json's path when it exists. */
@@ -168,7 +173,8 @@ export class Session {
   }
 
   skippedFiles(): SkippedFile[] {
-    return [...this.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const all = new Map([...this.skippedFolders, ...this.ruleFailures, ...this.skipped]);
+    return [...all].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
 
   rules(): readonly RuleMeta[] {
@@ -264,7 +270,9 @@ export class Session {
     if (!configFile) {
       this.dependencyCruiserFindings = new Map();
       this.dependencyCruiserProblemText = undefined;
-      return { files: this.diff(before), configChanged: false, ms: 0 };
+      const configChanged = this.dependencyCruiserConfigError !== undefined;
+      this.dependencyCruiserConfigError = undefined;
+      return { files: this.diff(before), configChanged, ms: 0 };
     }
     const roots = this.config.sourceRoots.map((r) => (r === this.root ? '.' : r.slice(this.root.length + 1)));
     const run = await runDependencyCruiser(this.root, configFile, this.host.trusted, this.graph, roots.length > 0 ? roots : ['.']);
@@ -278,9 +286,25 @@ export class Session {
     }
     this.dependencyCruiserFindings = next;
     this.dependencyCruiserProblemText = run.problem;
+    const previousError = JSON.stringify(this.dependencyCruiserConfigError);
+    this.dependencyCruiserConfigError = run.configProblem ? this.dependencyCruiserConfigDiagnostic(configFile, run.problem!) : undefined;
+    const configChanged = JSON.stringify(this.dependencyCruiserConfigError) !== previousError;
     const files = this.diff(before);
-    if (files.length > 0) this.revisionValue++;
-    return { files, configChanged: false, ms: run.ms };
+    if (files.length > 0 || configChanged) this.revisionValue++;
+    return { files, configChanged, ms: run.ms };
+  }
+
+  /** At the "dependencyCruiser" key when foundations.json names the file, else at its top. */
+  private dependencyCruiserConfigDiagnostic(configFile: string, problem: string): ConfigDiagnostic {
+    const text = this.configState.file ? this.host.readFile(this.configState.file) : undefined;
+    const key = text !== undefined && /"dependencyCruiser"\s*:/.test(text) ? ['dependencyCruiser'] : [];
+    const name = configFile.slice(this.root.length + 1);
+    return {
+      severity: 'error',
+      message: `The dependency-cruiser configuration ${name} cannot be used: ${problem}`,
+      path: key,
+      range: text === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : configRangeOf(text, key),
+    };
   }
 
   /** Domain → the domains its files actually import (declared or not). */
@@ -299,7 +323,7 @@ export class Session {
   async scan(options: ScanOptions = {}): Promise<void> {
     const { token, onProgress } = options;
     onProgress?.({ phase: 'discover', done: 0, total: 0 });
-    const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded);
+    const files = this.discover();
     this.sourceFiles = new Set(files);
     const BATCH = 250;
     for (let i = 0; i < files.length; i += BATCH) {
@@ -321,9 +345,11 @@ export class Session {
     let structural = false;
     let debtTouched = false;
     let projectTouched = false;
+    let appearedOrVanished = false;
     const touched = new Set<string>();
     for (const change of changes) {
       const file = normalizePath(change.file);
+      if (change.type === 'disk' && change.event !== 'changed') appearedOrVanished = true;
       if (change.type === 'buffer') this.host.setOverlay(file, change.text);
       else if (change.type === 'buffer-closed') this.host.deleteOverlay(file);
       const relative = file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : undefined;
@@ -345,6 +371,12 @@ export class Session {
     const before = this.snapshot();
     let configChanged = false;
     if (configText !== null) configChanged = this.reloadConfig(configText);
+    else if (appearedOrVanished) {
+      // Whether domain folders and the files it names exist is part of the configuration's validity
+      // (a domain declared before its folder was created): judge it again when files come and go.
+      configChanged = this.reloadConfig(undefined);
+      structural = true;
+    }
     const debtBefore = this.debt.register;
     if (configText !== null || debtTouched) this.debt = new DebtMatcher(loadDebtRegister(this.host, this.root, this.config.debt), this.root);
     const debtChanged = this.debt.register !== debtBefore && JSON.stringify(this.debt.register) !== JSON.stringify(debtBefore);
@@ -391,7 +423,7 @@ export class Session {
   /** Files appeared or vanished, or resolution inputs changed: rediscover and re-resolve, reusing parses. */
   private rebuild(): void {
     this.resolver.invalidate();
-    const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded);
+    const files = this.discover();
     const current = new Set(files);
     for (const file of this.sourceFiles) {
       if (!current.has(file)) this.forget(file);
@@ -401,11 +433,19 @@ export class Session {
     this.checkAll();
   }
 
+  private discover(): string[] {
+    const unreadable = new Map<string, string>();
+    const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded, (dir, reason) => unreadable.set(dir, reason));
+    this.skippedFolders = unreadable;
+    return files;
+  }
+
   private forget(file: string): void {
     this.recordFactReads(file, new Set());
     this.graph.delete(file);
     this.facts.delete(file);
     this.skipped.delete(file);
+    this.ruleFailures.delete(file);
     this.fileFindings.delete(file);
     this.setForeignDomains(file, new Set());
   }
@@ -416,6 +456,13 @@ export class Session {
    */
   private analyze(file: string, forceResolve = false): boolean {
     const text = this.host.readFile(file);
+    if (text === undefined && !this.host.fileExists(file)) {
+      // Deleted since it was listed (a branch switch mid-scan): it is gone, not skipped; the
+      // file event that follows rebuilds the file list.
+      this.sourceFiles.delete(file);
+      this.forget(file);
+      return true;
+    }
     if (text === undefined) {
       this.skipped.set(file, 'it could not be read');
       this.graph.set(file, []);
@@ -444,16 +491,20 @@ export class Session {
   /** One parse serves import extraction and the facts of every rule that applies to the file. */
   private parseOnce(file: string, text: string, semantic: Map<string, unknown>): ExtractResult {
     let sf;
+    let extract: ExtractResult;
     try {
       sf = parseSourceFile(file, text);
+      extract = extractImportsFrom(sf);
     } catch (err) {
+      // TypeScript's parser recurses once per nesting level: thousands of nested brackets overflow the stack.
+      if (err instanceof RangeError) return { imports: [], syntaxErrors: 0, failure: `it is nested too deeply to parse (${err.message})` };
       return { imports: [], syntaxErrors: 0, failure: `the parser failed: ${(err as Error).message}` };
     }
     const membership = this.model.membership(file);
     for (const collector of this.activeCollectors()) {
       if (collector.appliesTo(membership)) semantic.set(collector.id, safeCollect(collector, sf));
     }
-    return extractImportsFrom(sf);
+    return extract;
   }
 
   private activeCollectors(): FactCollector[] {
@@ -525,40 +576,56 @@ export class Session {
     this.checkWorkspace();
   }
 
+  private activeRulesCache: { config: Config; byScope: Map<string, (Rule & { severity: Severity })[]> } | undefined;
+
+  /** The rules in force with their severities; computed once per configuration (it is asked per file). */
   private activeRules<T extends Rule['scope']>(scope: T): (Extract<Rule, { scope: T }> & { severity: Severity })[] {
-    const result: (Extract<Rule, { scope: T }> & { severity: Severity })[] = [];
-    for (const rule of RULES) {
-      if (rule.scope !== scope) continue;
-      const severity = this.severityOf(rule);
-      if (severity !== 'off') result.push({ ...(rule as Extract<Rule, { scope: T }>), severity });
+    if (this.activeRulesCache?.config !== this.config) this.activeRulesCache = { config: this.config, byScope: new Map() };
+    let rules = this.activeRulesCache.byScope.get(scope);
+    if (!rules) {
+      rules = [];
+      for (const rule of RULES) {
+        if (rule.scope !== scope) continue;
+        const severity = this.severityOf(rule);
+        if (severity !== 'off') rules.push({ ...rule, severity });
+      }
+      this.activeRulesCache.byScope.set(scope, rules);
     }
-    return result;
+    return rules as (Extract<Rule, { scope: T }> & { severity: Severity })[];
   }
 
   private checkFile(file: string): void {
     if (!this.sourceFiles.has(file)) return;
     const findings: Finding[] = [];
     const reads = new Set<string>();
+    const failures: string[] = [];
     const membership = this.model.membership(file);
     const imports = this.graph.importsOf(file);
     for (const rule of this.activeRules('file') as (FileRule & { severity: Severity })[]) {
-      rule.check({
-        file,
-        membership,
-        imports,
-        graph: this.graph,
-        model: this.model,
-        config: this.config,
-        options: this.config.rules.get(rule.id)?.options ?? {},
-        facts: <T>(collector: FactCollector<T>, other?: string) => {
-          if (other !== undefined && other !== file) reads.add(other);
-          return this.factsOf(collector, other ?? file);
-        },
-        report: (r: Report) => {
-          if (!this.isSuppressed(file, rule.id, r.range)) findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
-        },
-      });
+      try {
+        rule.check({
+          file,
+          membership,
+          imports,
+          graph: this.graph,
+          model: this.model,
+          config: this.config,
+          options: this.config.rules.get(rule.id)?.options ?? {},
+          facts: <T>(collector: FactCollector<T>, other?: string) => {
+            if (other !== undefined && other !== file) reads.add(other);
+            return this.factsOf(collector, other ?? file);
+          },
+          report: (r: Report) => {
+            if (!this.isSuppressed(file, rule.id, r.range)) findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+          },
+        });
+      } catch (err) {
+        // One rule's bug on one odd file costs that rule's findings there, never the scan or the server.
+        failures.push(ruleFailure(rule.id, err));
+      }
     }
+    if (failures.length > 0) this.ruleFailures.set(file, failures.join('; '));
+    else this.ruleFailures.delete(file);
     if (findings.length > 0) this.fileFindings.set(file, findings.sort(compareFindings));
     else this.fileFindings.delete(file);
     this.recordFactReads(file, reads);
@@ -580,21 +647,28 @@ export class Session {
 
   private checkWorkspace(): void {
     const next = new Map<string, Finding[]>();
+    const failures: string[] = [];
     for (const rule of this.activeRules('workspace') as (WorkspaceRule & { severity: Severity })[]) {
-      rule.check({
-        graph: this.graph,
-        model: this.model,
-        config: this.config,
-        domainEdges: this.domainEdges as DomainEdges,
-        options: this.config.rules.get(rule.id)?.options ?? {},
-        report: (file, r) => {
-          if (this.isSuppressed(file, rule.id, r.range)) return;
-          let list = next.get(file);
-          if (!list) next.set(file, (list = []));
-          list.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
-        },
-      });
+      try {
+        rule.check({
+          graph: this.graph,
+          model: this.model,
+          config: this.config,
+          domainEdges: this.domainEdges as DomainEdges,
+          options: this.config.rules.get(rule.id)?.options ?? {},
+          report: (file, r) => {
+            if (this.isSuppressed(file, rule.id, r.range)) return;
+            let list = next.get(file);
+            if (!list) next.set(file, (list = []));
+            list.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+          },
+        });
+      } catch (err) {
+        failures.push(ruleFailure(rule.id, err));
+      }
     }
+    if (failures.length > 0) this.ruleFailures.set(this.root, failures.join('; '));
+    else this.ruleFailures.delete(this.root);
     for (const list of next.values()) list.sort(compareFindings);
     this.workspaceFindings = next;
   }
@@ -686,6 +760,10 @@ function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[])
       JSON.stringify(x.target) === JSON.stringify(y.target)
     );
   });
+}
+
+function ruleFailure(ruleId: string, err: unknown): string {
+  return `the rule "${ruleId}" failed (${err instanceof Error ? err.message : String(err)}); the other rules ran`;
 }
 
 /** A collector that throws on some odd input costs its facts for that file, never the scan. */

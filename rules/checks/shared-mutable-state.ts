@@ -1,6 +1,7 @@
 import { moduleBindings } from '../semantic/module-bindings';
 import { stateFacts } from '../semantic/mutable-state';
 import { describeState, mutationsFrom, mutationsOf } from '../semantic/state-sharing';
+import { isTestFile } from '../semantic/test-files';
 import type { FileRule } from './rule';
 
 export const sharedMutableState: FileRule = {
@@ -18,9 +19,11 @@ export const sharedMutableState: FileRule = {
     const domain = ctx.membership.domain;
     if (!domain) return;
     const domainOf = (file: string) => ctx.model.membership(file).domain;
+    // A test resetting another module's state is how tests are written, not a dependency of the product.
+    const isTest = (file: string) => isTestFile(ctx.model.membership(file).relative);
 
     // Changes made here to state another domain owns.
-    for (const m of mutationsFrom(ctx, ctx.file)) {
+    for (const m of isTest(ctx.file) ? [] : mutationsFrom(ctx, ctx.file)) {
       const owner = domainOf(m.owner.file);
       if (!owner || owner.name === domain.name) continue;
       const ownerFile = ctx.model.membership(m.owner.file).workspaceRelative;
@@ -28,7 +31,7 @@ export const sharedMutableState: FileRule = {
         range: m.range,
         message: `Domain "${domain.name}" changes "${m.state.local}" (${m.operation}), ${describeState(m.state)} owned by domain "${owner.name}" (${ownerFile}); ask "${owner.name}" to make the change through a function instead.`,
         domains: { from: domain.name, to: owner.name },
-        data: { state: m.state.local, owner: owner.name, declaredIn: ownerFile, operation: m.operation },
+        data: { state: m.state.local, owner: owner.name, declaredIn: ownerFile, target: ownerFile, operation: m.operation },
       });
     }
 
@@ -39,7 +42,7 @@ export const sharedMutableState: FileRule = {
       if (state.readonly) continue;
       const foreign = mutationsOf(ctx, ctx.file, state).filter((m) => {
         const by = domainOf(m.file);
-        return by !== undefined && by.name !== domain.name;
+        return by !== undefined && by.name !== domain.name && !isTest(m.file);
       });
       if (foreign.length === 0) continue;
       const domains = [...new Set(foreign.map((m) => domainOf(m.file)!.name))].sort();

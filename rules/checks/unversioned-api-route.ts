@@ -1,6 +1,7 @@
 import { routeFacts } from '../semantic/http-routes';
 import { moduleBindings } from '../semantic/module-bindings';
 import { joinPaths, nestBootstrapOf, prefixesOf, resolvePath } from '../semantic/route-prefixes';
+import { isTestFile } from '../semantic/test-files';
 import type { FileRule } from './rule';
 
 /** Operational endpoints that load balancers, orchestrators and scrapers call at fixed paths. */
@@ -13,11 +14,12 @@ export function hasVersionSegment(path: string): boolean {
   return path.split('/').some((segment) => VERSION_SEGMENT.test(segment));
 }
 
+/** `/health`, `/health/live`, and a module's own `/billing/health`: the exempt path starts or ends the route's path. */
 function isExempt(path: string, exempt: readonly string[]): boolean {
   const p = joinPaths(path);
   return exempt.some((e) => {
     const x = joinPaths(e);
-    return p === x || p.startsWith(`${x}/`);
+    return p === x || p.startsWith(`${x}/`) || p.endsWith(x);
   });
 }
 
@@ -33,12 +35,12 @@ export const unversionedApiRoute: FileRule = {
   defaultSeverity: 'warning',
   description: 'An HTTP route (express, fastify, koa, hono, NestJS) is registered without a version segment.',
   rationale:
-    'An API is a contract with clients you do not deploy: mobile apps in the field, partners, other teams. Without a version in the path the first incompatible change breaks all of them at once, and the only way out is a flag day. A version segment from day one (`/v1/orders`, `/api/v2/…`) costs nothing and lets a v2 live next to v1 while clients move. The rule follows where routers are mounted across the workspace — `app.use(\'/api/v1\', router)`, fastify `register(plugin, { prefix })`, koa `new Router({ prefix })` and nested `use()`, hono `basePath()` and `route()`, NestJS `@Controller` paths, `version` options, `@Version()` and `enableVersioning({ defaultVersion })` — so a route is versioned when any segment of its full path is. Health and metrics endpoints (`/health`, `/healthz`, `/livez`, `/readyz`, `/metrics` and paths under them) are exempt: load balancers and scrapers call them at fixed paths.',
+    'An API is a contract with clients you do not deploy: mobile apps in the field, partners, other teams. Without a version in the path the first incompatible change breaks all of them at once, and the only way out is a flag day. A version segment from day one (`/v1/orders`, `/api/v2/…`) costs nothing and lets a v2 live next to v1 while clients move. The rule follows where routers are mounted across the workspace — `app.use(\'/api/v1\', router)`, fastify `register(plugin, { prefix })`, koa `new Router({ prefix })` and nested `use()`, hono `basePath()` and `route()`, NestJS `@Controller` paths, `version` options, `@Version()` and `enableVersioning({ defaultVersion })` — so a route is versioned when any segment of its full path is. Health and metrics endpoints (`/health`, `/healthz`, `/livez`, `/readyz`, `/metrics`, paths under them, and paths that end with them such as `/billing/health`) are exempt: load balancers and scrapers call them at fixed paths.',
   help: 'Put the version in the path — on the route, or once where its router is mounted (`app.use(\'/api/v1\', ordersRouter)`, `register(plugin, { prefix: \'/v1\' })`, `@Controller({ path, version: \'1\' })` with URI versioning). Change the exempt operational paths with `"unversioned-api-route": ["warning", { "exemptPaths": ["/health", "/metrics", "/status"] }]` (the list replaces the default).',
   collectors: [moduleBindings, routeFacts],
   dependsOnImporters: true,
   check(ctx) {
-    if (!ctx.membership.domain) return;
+    if (!ctx.membership.domain || isTestFile(ctx.membership.relative)) return;
     const facts = ctx.facts(routeFacts);
     if (!facts) return;
     const exempt = exemptPathsOf(ctx.options);

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+// A plain require: esbuild's namespace-import getters make every `ts.x` on the hot path a call.
+import ts = require('typescript');
 import type { Host } from '../host';
 import { packageNameOf } from '../config/config';
 import { SOURCE_EXTENSIONS } from '../config/defaults';

@@ -310,8 +310,10 @@ export function collectRouteFacts(sf: ts.SourceFile): RouteFacts {
     return undefined;
   };
 
-  const addRoute = (scope: number, methods: string[], pathNode: ts.Expression, paths?: PathExpr) => {
-    const list = paths ? [paths] : ts.isArrayLiteralExpression(unwrap(pathNode)) ? (unwrap(pathNode) as ts.ArrayLiteralExpression).elements.map((e) => pathOf(e, constants, imported)) : [pathOf(pathNode, constants, imported)];
+  /** A route at a path, or at each path of an array (`app.get(['/a', '/b'], …)`); paths that are not constant are left out. */
+  const addRoute = (scope: number, methods: string[], pathNode: ts.Expression) => {
+    const node = unwrap(pathNode);
+    const list = ts.isArrayLiteralExpression(node) ? node.elements.map((e) => pathOf(e, constants, imported)) : [pathOf(node, constants, imported)];
     for (const path of list) {
       if (path) facts.routes.push({ scope, methods, path, written: writtenPath(path), range: rangeOf(sf, pathNode) });
     }
@@ -377,7 +379,7 @@ export function collectRouteFacts(sf: ts.SourceFile): RouteFacts {
           facts.scopes[scope].moduleLevel = true;
           moduleScopes.set(node.name.text, scope);
         }
-      } else if (ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression)) && !frameworkLocals.has((unwrap(init.expression) as ts.Identifier).text)) {
+      } else if (ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression)) && !frameworkLocals.has((unwrap(init.expression) as ts.Identifier).text) && (unwrap(init.expression) as ts.Identifier).text !== 'require') {
         frame.set(node.name.text, { callOf: (unwrap(init.expression) as ts.Identifier).text });
       } else if (env.length > 1) {
         frame.set(node.name.text, null);

@@ -27,7 +27,7 @@ const TRANSPORT = new Set([
   'attempt', 'attempts', 'retry', 'retries', 'retrying', 'backoff', 'delay', 'delays', 'timeout', 'timeouts', 'ttl', 'jitter',
   'sleep', 'wait', 'interval', 'poll', 'polling', 'throttle', 'debounce', 'expires', 'expiry', 'expire', 'expired', 'cache',
   'cached', 'stale', 'reset', 'header', 'headers', 'deliveries', 'redelivery', 'concurrency', 'prefetch', 'batch', 'chunk',
-  'buffer', 'port', 'socket', 'backpressure', 'latency', 'elapsed', 'uptime', 'heartbeat',
+  'buffer', 'port', 'socket', 'backpressure', 'latency', 'latencies', 'elapsed', 'uptime', 'heartbeat', 'exit', 'percentile',
 ]);
 
 /** Paging, indexing, ordering: how a list is shown. */
@@ -60,6 +60,7 @@ const PRESENTATION = new Set([
   'pct', 'progress', 'format', 'formatted', 'display', 'css', 'font', 'placeholder', 'hint', 'badge', 'animation', 'visible',
   'hidden', 'open', 'expanded', 'collapsed', 'selected', 'active', 'disabled', 'show', 'hide', 'render', 'html', 'markup',
   'fontsize', 'bucket', 'emoji', 'plural', 'suffix', 'prefix', 'locale', 'i18n', 'translation', 'tracking', 'analytics',
+  'description', 'summary', 'detail', 'details', 'subtitle', 'heading',
   'log', 'metric', 'metrics', 'spinner', 'loading',
 ]);
 

@@ -2,6 +2,7 @@ import type { FileRuleContext } from '../checks/rule';
 import type { DomainSpec } from '../config/config';
 import type { ImportGraph } from '../graph/import-graph';
 import type { WorkspaceModel } from '../workspace/workspace-model';
+import { isTestFile } from './test-files';
 import { type FunctionLogic, type LogicSignal, SIGNAL_WEIGHTS, type SignalKind, logicFacts } from './logic-signals';
 
 /** The score at which a function is reported, unless the rule's `minScore` option says otherwise. */
@@ -11,10 +12,15 @@ export const DEFAULT_MIN_SCORE = 3;
 export function scoreOf(signals: readonly LogicSignal[]): number {
   const byKind = new Map<SignalKind, number>();
   for (const s of signals) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.weight);
+  // Branches on a state that compute nothing (no rate, threshold, amount, cap, decision) are dispatch:
+  // they can add up to DISPATCH_CAP, never enough alone for the default threshold.
+  const computes = signals.some((s) => s.kind !== 'branch' || s.weight > SIGNAL_WEIGHTS.branch.weight);
   let score = 0;
-  for (const [kind, sum] of byKind) score += Math.min(sum, SIGNAL_WEIGHTS[kind].cap);
+  for (const [kind, sum] of byKind) score += Math.min(sum, kind === 'branch' && !computes ? DISPATCH_CAP : SIGNAL_WEIGHTS[kind].cap);
   return Math.round(score * 10) / 10;
 }
+
+const DISPATCH_CAP = 2;
 
 /** The strongest evidence first, one of each kind, for the message. */
 function strongest(signals: readonly LogicSignal[], count: number): LogicSignal[] {
@@ -83,7 +89,7 @@ export function minScoreOf(options: Record<string, unknown>): number {
 /** Reports each function of a UI or integration file whose evidence reaches the threshold. */
 export function reportLogic(ctx: FileRuleContext, layer: 'ui' | 'integration', where: string): void {
   const { domain } = ctx.membership;
-  if (!domain || ctx.membership.layer !== layer) return;
+  if (!domain || ctx.membership.layer !== layer || isTestFile(ctx.membership.relative)) return;
   const facts = ctx.facts(logicFacts);
   if (!facts) return;
   const minScore = minScoreOf(ctx.options);

@@ -53,7 +53,8 @@ const CONVERSIONS = new Set([0, 1, -1, 10, 100, 1000, 60, 24, 7, 12, 30, 365, 36
 const TRIVIAL_BOUNDS = new Set([0, 1, -1]);
 const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
-const PREDICATE_METHODS = new Set(['filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'sort', 'toSorted', 'includes']);
+/** Properties that tag the variant of a tagged union. */
+const TAG_KEYS = new Set(['type', 'kind', 'tag', '__typename', '$type']);
 /** A value that names a state of the domain: 'gold', 'paid', 'restricted', 'A'. */
 const STATE_LITERAL = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
 
@@ -186,7 +187,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
     }
     ts.forEachChild(node, collectRateCandidates);
   };
-  collectRateCandidates(sf);
+  // Rates are written with a decimal point somewhere in the file (0.19, 1.5): without one there is nothing to find.
+  if (/(?:^|[^\w.])\d*\.\d/.test(sf.text)) collectRateCandidates(sf);
   // Twice, so a rate assigned after its first use (`let f = 1; … f = 0.5`) is known everywhere.
   for (let pass = 0; pass < 2; pass++) for (const [name, value] of rateCandidates) if (!rateVars.has(name) && isRateExpression(value)) rateVars.add(name);
 
@@ -239,8 +241,30 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
   };
 
   // --- where values go ------------------------------------------------------------------
-  type ValueKind = 'amount' | 'number' | 'state' | 'bool' | 'text' | 'none' | 'value';
-  const isBusinessKind = (k: ValueKind) => k === 'amount' || k === 'number' || k === 'state' || k === 'bool';
+  /** 'transition': an entity that came from elsewhere gets a new state (`{ ...order, status: 'paid' }`, `order.status = 'paid'`). */
+  type ValueKind = 'amount' | 'number' | 'state' | 'transition' | 'bool' | 'text' | 'none' | 'value';
+  const isBusinessKind = (k: ValueKind) => k === 'amount' || k === 'number' || k === 'state' || k === 'transition' || k === 'bool';
+  const isStateLiteral = (node: ts.Expression) => {
+    const n = unwrap(node);
+    return (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && STATE_LITERAL.test(n.text) && n.text.length <= 32;
+  };
+  /** Whether a variable is built in the function itself (`new X()`, `{}`, `[]`) rather than an entity handed in or loaded. */
+  const isLocallyBuilt = (root: ts.Identifier): boolean => {
+    for (let scope: ts.Node | undefined = root.parent; scope; scope = scope.parent) {
+      if (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) continue;
+      let built: boolean | undefined;
+      const find = (n: ts.Node): void => {
+        if (built !== undefined) return;
+        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === root.text) {
+          const init = n.initializer && unwrap(n.initializer);
+          built = !!init && (ts.isNewExpression(init) || ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init));
+        } else ts.forEachChild(n, find);
+      };
+      find(scope);
+      if (built !== undefined) return built;
+    }
+    return false;
+  };
 
   const classifyValue = (node: ts.Expression): ValueKind[] => {
     node = unwrap(node);
@@ -281,9 +305,17 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
     }
     if (ts.isObjectLiteralExpression(node)) {
       const kinds: ValueKind[] = [];
+      const updates = node.properties.some(ts.isSpreadAssignment);
       for (const p of node.properties) {
+        const k = p.name ? propertyName(p.name) : undefined;
+        if (updates && k && !TAG_KEYS.has(k) && !isPresentationName(k) && ts.isPropertyAssignment(p) && isStateLiteral(p.initializer)) {
+          kinds.push('transition');
+          continue;
+        }
         const key = p.name ? propertyName(p.name) : undefined;
         if (key && isPresentationName(key)) kinds.push('text');
+        // `{ type: 'message', … }`: the tag of a tagged union says what the object is, not what was decided.
+        else if (key && TAG_KEYS.has(key)) kinds.push('value');
         else if (ts.isPropertyAssignment(p)) kinds.push(...classifyValue(p.initializer));
         else kinds.push('value');
       }
@@ -312,6 +344,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
         const target = namesIn(e.left).slice(-1)[0] ?? '';
         if (isPresentationName(target) || isNonDomainName([target])) return ['text'];
         if (e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return ['number'];
+        const chainRoot = ts.isPropertyAccessExpression(e.left) ? rootIdentifier(e.left) : undefined;
+        if (chainRoot && !TAG_KEYS.has(target) && isStateLiteral(e.right) && !isLocallyBuilt(chainRoot)) return ['transition'];
         return classifyValue(e.right);
       }
       if (ts.isCallExpression(e) || ts.isAwaitExpression(e)) {
@@ -320,6 +354,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
           const callee = unwrap(call.expression);
           const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
           if (isPresentationCallee(name)) return ['text'];
+          // `updated.push({ ...invoice, status: 'void' })`, `orders.save({ ...order, status })`: the entity changes state.
+          if (call.arguments.some((a) => classifyValue(a).includes('transition'))) return ['transition'];
         }
         return ['value'];
       }
@@ -335,6 +371,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
       const parent = node.parent;
       if (!parent) return false;
       if (ts.isJsxAttribute(parent) || ts.isJsxExpression(parent) || ts.isJsxElement(parent) || ts.isTemplateSpan(parent)) return true;
+      // `values[Math.ceil(values.length * 0.95) - 1]`: an index, not a business quantity.
+      if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
       if (ts.isVariableDeclaration(parent)) return ts.isIdentifier(parent.name) && (isPresentationName(parent.name.text) || isNonDomainName([parent.name.text]));
       if (ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) {
         const key = propertyName(parent.name);
@@ -379,7 +417,7 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
   };
 
   /** The role of the decision a condition makes. */
-  const conditionOutcome = (condition: ts.Node): 'business' | 'other' => {
+  const conditionOutcome = (condition: ts.Node): 'business' | 'guard' | 'other' => {
     let top: ts.Node = condition;
     for (;;) {
       const parent = parentSkippingWrappers(top);
@@ -394,10 +432,11 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
       kinds = [...classifyValue(parent.whenTrue), ...classifyValue(parent.whenFalse)];
     } else if (ts.isIfStatement(parent) && (parent.expression === top || unwrap(parent.expression) === top)) {
       kinds = classifyBranch(parent.thenStatement);
+      // `if (balance < 100_000) continue;`: a guard that leaves out what does not qualify.
+      if (!parent.elseStatement && kinds.length > 0 && kinds.every((k) => k === 'none')) return 'guard';
       if (parent.elseStatement && !ts.isIfStatement(parent.elseStatement)) kinds.push(...classifyBranch(parent.elseStatement));
-    } else if (ts.isArrowFunction(parent) && ts.isCallExpression(parent.parent) && ts.isPropertyAccessExpression(parent.parent.expression) && PREDICATE_METHODS.has(parent.parent.expression.name.text)) {
-      return 'other';
-    } else if (ts.isReturnStatement(parent) && isPredicateCallback(enclosingFunction(parent))) {
+    } else if ((ts.isReturnStatement(parent) && isCallbackArgument(enclosingFunction(parent))) || (ts.isArrowFunction(parent) && parent.body === top && isCallbackArgument(parent))) {
+      // A condition an anonymous callback returns to its caller is a predicate (filter, find, waitFor…).
       return 'other';
     } else if (ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isForStatement(parent)) {
       return 'other';
@@ -412,8 +451,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
     return kinds.some(isBusinessKind) ? 'business' : 'other';
   };
 
-  const isPredicateCallback = (fn: ts.SignatureDeclaration | undefined): boolean =>
-    !!fn && ts.isCallExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.expression) && PREDICATE_METHODS.has(fn.parent.expression.name.text);
+  const isCallbackArgument = (fn: ts.SignatureDeclaration | undefined): boolean =>
+    !!fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression);
 
   // --- units --------------------------------------------------------------------------------
   const units = new Map<ts.Node, FunctionLogic>();
@@ -444,6 +483,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
   // --- the signals ----------------------------------------------------------------------------
   const isRateOperand = (node: ts.Expression): { text: string } | undefined => {
     node = unwrap(node);
+    if (ts.isConditionalExpression(node) && isRateExpression(node)) return { text: `a rate chosen by ${subjectText(node.condition)}` };
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.SlashToken || node.operatorToken.kind === ts.SyntaxKind.AsteriskToken) && isRateExpression(node)) return { text: subjectText(node) };
     const v = numberValue(node);
     if (v !== undefined) return isFraction(v) ? { text: String(v) } : undefined;
     if (ts.isIdentifier(node) && rateVars.has(node.text)) return { text: node.text };
@@ -476,7 +517,7 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
       // (amount × percent) / 100: applying a percentage.
       if (divide && numberValue(node.right) === 100) {
         const left = unwrap(node.left);
-        if (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.AsteriskToken && isDomainSubject(left.left) && isDomainSubject(left.right) && !sinkIsPresentation(node)) {
+        if (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.AsteriskToken && isDomainSubject(left.left) && numberValue(left.right) === undefined && !sinkIsPresentation(node)) {
           signal(node, 'rate', `applies ${subjectText(left.right)} percent to ${subjectText(left.left)}`, [subjectText(left.left), subjectText(left.right)]);
         }
       }
@@ -492,8 +533,10 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
     for (const [bound, other] of [[node.right, node.left], [node.left, node.right]] as const) {
       const b = boundValue(bound);
       if (!b || !isDomainSubject(other)) continue;
-      if (conditionOutcome(node) !== 'business') return;
-      signal(node, 'threshold', `compares ${subjectText(other)} against ${b.text}`, [subjectText(other)]);
+      const outcome = conditionOutcome(node);
+      if (outcome === 'other') return;
+      if (outcome === 'guard') signal(node, 'threshold', `stops unless ${subjectText(other)} passes ${b.text}`, [subjectText(other)], 1);
+      else signal(node, 'threshold', `compares ${subjectText(other)} against ${b.text}`, [subjectText(other)]);
       return;
     }
     // Two domain quantities compared to choose a quantity: `free <= reorderAt ? orderQty : 0`.
@@ -548,7 +591,9 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
     if (!kinds.some(isBusinessKind)) return;
     const subject = subjectText(test.subject);
     const amount = kinds.includes('amount');
-    signal(at, 'branch', `branches on ${subject} ('${test.literal}')${amount ? ' to pick an amount' : ''}`, [subject], amount ? 1.5 : 1);
+    const transition = kinds.includes('transition');
+    const purpose = amount ? ' to pick an amount' : transition ? ' to set a new state' : '';
+    signal(at, 'branch', `branches on ${subject} ('${test.literal}')${purpose}`, [subject], amount || transition ? 1.5 : 1);
   };
 
   const visitSwitch = (node: ts.SwitchStatement) => {
@@ -602,7 +647,8 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
         return;
       }
     }
-    if (facts < 2) return;
+    // Several facts about one value (`cmd === 'a' || cmd === 'b'`) is a membership test, not a decision.
+    if (facts < 2 || new Set(subjects).size < 2) return;
     if (conditionOutcome(node) !== 'business') return;
     signal(node, 'eligibility', `decides from ${atoms.length} conditions (${[...new Set(subjects)].slice(0, 3).join(', ')})`, subjects);
   };
@@ -623,33 +669,51 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
 
   /** `Math.min(x, 10_000)`: a cap or a floor that is a business constant. */
   const visitMinMax = (node: ts.CallExpression) => {
-    const callee = unwrap(node.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Math') return;
-    if (callee.name.text !== 'min' && callee.name.text !== 'max') return;
+    const callee = node.expression;
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'min' && callee.name.text !== 'max')) return;
+    if (!ts.isIdentifier(callee.expression) || callee.expression.text !== 'Math') return;
     const bound = node.arguments.map((a) => boundValue(a)).find((b) => b && b.value !== 100);
     const subject = node.arguments.find((a) => isDomainSubject(a));
     if (!bound || !subject || sinkIsPresentation(node)) return;
     signal(node, 'cap', `${callee.name.text === 'min' ? 'caps' : 'floors'} ${subjectText(subject)} at ${bound.text}`, [subjectText(subject)]);
   };
 
-  const visit = (node: ts.Node) => {
-    if (ts.isFunctionLike(node) && 'body' in node && node.body) registerUnit(node);
-    if (ts.isBinaryExpression(node)) {
-      const op = node.operatorToken.kind;
-      if (RELATIONAL.has(op)) visitComparison(node);
-      else if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) visitLogical(node);
-      else visitArithmetic(node);
-    } else if (ts.isConditionalExpression(node)) {
-      visitBranch(node.condition, node);
-      visitAmountChoice(node);
-    } else if (ts.isIfStatement(node)) {
-      visitBranch(node.expression, node);
-    } else if (ts.isSwitchStatement(node)) {
-      visitSwitch(node);
-    } else if (ts.isObjectLiteralExpression(node)) {
-      visitObject(node);
-    } else if (ts.isCallExpression(node)) {
-      visitMinMax(node);
+  const SK = ts.SyntaxKind;
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case SK.BinaryExpression: {
+        const e = node as ts.BinaryExpression;
+        const op = e.operatorToken.kind;
+        if (RELATIONAL.has(op)) visitComparison(e);
+        else if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken) visitLogical(e);
+        else visitArithmetic(e);
+        break;
+      }
+      case SK.ConditionalExpression:
+        visitBranch((node as ts.ConditionalExpression).condition, node);
+        visitAmountChoice(node as ts.ConditionalExpression);
+        break;
+      case SK.IfStatement:
+        visitBranch((node as ts.IfStatement).expression, node);
+        break;
+      case SK.SwitchStatement:
+        visitSwitch(node as ts.SwitchStatement);
+        break;
+      case SK.ObjectLiteralExpression:
+        visitObject(node as ts.ObjectLiteralExpression);
+        break;
+      case SK.CallExpression:
+        visitMinMax(node as ts.CallExpression);
+        break;
+      case SK.FunctionDeclaration:
+      case SK.FunctionExpression:
+      case SK.ArrowFunction:
+      case SK.MethodDeclaration:
+      case SK.Constructor:
+      case SK.GetAccessor:
+      case SK.SetAccessor:
+        if ((node as ts.FunctionLikeDeclaration).body) registerUnit(node as ts.FunctionLikeDeclaration);
+        break;
     }
     ts.forEachChild(node, visit);
   };
@@ -699,6 +763,12 @@ function referencesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
   };
   visit(node);
   return found;
+}
+
+function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+  let current = node;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current : undefined;
 }
 
 function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {

@@ -53,6 +53,8 @@ function isModuleExports(node: ts.Expression): boolean {
 /** The string value of a constant expression, using the constants seen so far; undefined when it is not constant. */
 export function constantString(node: ts.Expression, constants: ReadonlyMap<string, string>): string | undefined {
   if (ts.isStringLiteralLike(node)) return node.text;
+  // `const VERSION = 2` reads as '2' in `/v${VERSION}`.
+  if (ts.isNumericLiteral(node)) return String(Number(node.text));
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return constantString(node.expression, constants);
   if (ts.isIdentifier(node)) return constants.get(node.text);
   if (ts.isTemplateExpression(node)) {

@@ -64,7 +64,7 @@ export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: Mu
   const nested = site.path.length > 0;
   switch (site.kind) {
     case 'assign':
-      return hit(nested ? `assigns ${site.path.join('.')}` : 'Object.assign()');
+      return hit(nested ? `assigns ${site.path.join('.').replace(/\[\]/g, '[key]')}` : 'Object.assign()');
     case 'update':
       return hit(`increments ${site.path.join('.')}`);
     case 'delete':

@@ -62,7 +62,7 @@ describe('engine: fixes — applied to a copy, compiled, re-checked', () => {
     const session = await scanned(copyFixture('shop'));
     const finding = session.findings().find((f) => f.ruleId === 'cross-domain-import')!;
     const offer = session.fixesFor(finding).find((o) => o.fixId === 'declare-dependency')!;
-    assert.equal(offer.disabledReason, 'declaring it would close the cycle catalog → orders → billing → catalog; move the code to "catalog" or invert the dependency instead');
+    assert.equal(offer.disabledReason, 'declaring it would close the cycle catalog → orders → catalog; move the code to "catalog" or invert the dependency instead');
     assert.equal(offer.isPreferred, false);
   });
 
