@@ -14,20 +14,27 @@ import {
 } from 'vscode-languageclient/node';
 import { APPLY_FIX_COMMAND, type ApplyFixArguments, FoundationsStatus, InferConfig, type FoundationsInitializationOptions, type StatusParams } from '../protocol';
 import { applyFix } from './fix-command';
+import { RestartBudget } from './restart-budget';
 import { StatusItem } from './status-item';
+import { type FoundationsViews, registerViews } from './views/views';
 
-/** Restarts allowed within RESTART_WINDOW_MS before the client gives up and says so. */
-const MAX_RESTARTS = 5;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** Restarts allowed within 3 minutes before the client gives up and says so; waits 0.5, 1, 2, 4, 8 s between them. */
+const RESTARTS = { maxRestarts: 5, windowMs: 3 * 60 * 1000, baseDelayMs: 500, maxDelayMs: 8000 };
 const CONFIG_FILE = 'foundations.json';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the views, so the end-to-end tests can read the trees. */
+export interface FoundationsApi {
+  views: FoundationsViews;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<FoundationsApi> {
   const output = vscode.window.createOutputChannel('Foundations', { log: true });
   const status = new StatusItem();
   context.subscriptions.push(output, status);
 
+  const restartBudget = new RestartBudget(RESTARTS);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -40,18 +47,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'javascript' },
       { scheme: 'file', language: 'javascriptreact' },
       { scheme: 'file', pattern: `**/${CONFIG_FILE}` },
+      { scheme: 'file', pattern: '**/foundations-debt.json' },
     ],
     // Evaluated at every start, so a restart after trust is granted loads what trust allows.
     initializationOptions: (): FoundationsInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
-    errorHandler: restartPolicy(output),
+    errorHandler: restartPolicy(output, restartBudget),
   };
   client = new LanguageClient('foundations', 'Foundations', serverOptions, clientOptions);
   const languageClient = client;
+  const views = registerViews(context, languageClient);
+  context.subscriptions.push(views);
 
   context.subscriptions.push(
     languageClient.onNotification(FoundationsStatus.type, (params) => {
       status.update(params);
+      views.statusChanged(params);
       void offerConfig(context, languageClient, params);
     }),
     languageClient.onDidChangeState((e) => {
@@ -60,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('foundations.restartServer', async () => {
       output.info('Restarting the Foundations server on request.');
+      restartBudget.reset();
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('foundations.showOutput', () => output.show(true)),
@@ -73,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   status.starting();
   await languageClient.start();
+  return { views };
 }
 
 export async function deactivate(): Promise<void> {
@@ -80,25 +93,21 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-/** Restart a crashed server a few times, telling the user each time; then stop and say why. */
-function restartPolicy(output: vscode.LogOutputChannel): ErrorHandler {
-  const restarts: number[] = [];
+/** Restart a crashed server a few times, with a back-off, telling the user each time; then stop and say why. */
+function restartPolicy(output: vscode.LogOutputChannel, budget: RestartBudget): ErrorHandler {
   return {
     error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
-    closed: (): CloseHandlerResult => {
-      const now = Date.now();
-      while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length >= MAX_RESTARTS) {
-        const message = `The Foundations server stopped ${MAX_RESTARTS} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. See the output for details; run "Foundations: Restart Server" to try again.`;
-        output.error(message);
-        return { action: CloseAction.DoNotRestart, message };
+    closed: async (): Promise<CloseHandlerResult> => {
+      const decision = budget.onCrash();
+      if (!decision.restart) {
+        output.error(decision.message);
+        return { action: CloseAction.DoNotRestart, message: decision.message };
       }
-      restarts.push(now);
-      const message = `The Foundations server stopped unexpectedly and was restarted (${restarts.length} of ${MAX_RESTARTS}).`;
-      output.warn(message);
-      void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
+      output.warn(decision.message);
+      void vscode.window.showWarningMessage(decision.message, 'Show Output').then((choice) => {
         if (choice) output.show(true);
       });
+      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
       return { action: CloseAction.Restart, handled: true };
     },
   };

@@ -7,7 +7,8 @@ export class StatusItem implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Foundations';
-    this.item.command = 'foundations.showOutput';
+    // The Foundations view says what the totals are made of; the tooltip keeps output and restart.
+    this.item.command = 'foundations.focusView';
     this.item.show();
   }
 

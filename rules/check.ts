@@ -16,7 +16,9 @@ export async function checkWorkspace(root: string, options: CheckOptions): Promi
   const session = Session.open(root, options.host);
   await session.scan(options);
   const scanMs = performance.now() - started;
-  const dependencyCruiser = session.config.dependencyCruiser ? await session.runDependencyCruiser() : undefined;
+  // A broken foundations.json ends the check with exit 2 anyway: no need to run (and report) theirs.
+  const configBroken = session.configDiagnostics.some((d) => d.severity === 'error');
+  const dependencyCruiser = session.config.dependencyCruiser && !configBroken ? await session.runDependencyCruiser() : undefined;
   const timing = { totalMs: performance.now() - started, scanMs, ...(dependencyCruiser ? { dependencyCruiserMs: dependencyCruiser.ms } : {}) };
   return { session, result: collectResult(session, timing) };
 }

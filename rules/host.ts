@@ -12,6 +12,11 @@ export interface Host {
   /** Entries of a directory; symbolic links are reported as such and never followed blindly. */
   readDirectory(dir: string): DirectoryEntry[];
   realpath(file: string): string;
+  /**
+   * Why a folder cannot be listed (EACCES…), asked only when readDirectory found nothing, so an
+   * unreadable folder is reported as skipped instead of passing for an empty one.
+   */
+  directoryError?(dir: string): string | undefined;
   /** Whether the workspace is trusted: only then may workspace code (a JS config) be loaded. */
   readonly trusted: boolean;
 }
@@ -34,7 +39,7 @@ export function createNodeHost(options: { trusted: boolean }): Host {
     trusted: options.trusted,
     readFile(file) {
       try {
-        return fs.readFileSync(file, 'utf8');
+        return stripBom(fs.readFileSync(file, 'utf8'));
       } catch {
         return undefined;
       }
@@ -58,7 +63,7 @@ export function createNodeHost(options: { trusted: boolean }): Host {
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true });
       } catch {
-        // Unreadable folders are skipped, not fatal: the scan reports what it could read.
+        // Unreadable folders are skipped, not fatal: the scan reports what it could read (see directoryError).
         return [];
       }
       const result: DirectoryEntry[] = [];
@@ -69,6 +74,14 @@ export function createNodeHost(options: { trusted: boolean }): Host {
       }
       return result;
     },
+    directoryError(dir) {
+      try {
+        fs.readdirSync(dir);
+        return undefined;
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      }
+    },
     realpath(file) {
       try {
         return toPosix(fs.realpathSync.native(file));
@@ -77,6 +90,15 @@ export function createNodeHost(options: { trusted: boolean }): Host {
       }
     },
   };
+}
+
+/**
+ * Editors drop a UTF-8 byte order mark from the text they show, and LSP positions count from
+ * there: so does every reader of the disk, or the first line's columns would be one off (and a
+ * foundations.json saved by Notepad would not even parse).
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A host whose files can be shadowed by in-memory text (unsaved editor buffers). */
@@ -119,5 +141,9 @@ export class OverlayHost implements Host {
 
   realpath(file: string): string {
     return this.overlays.has(file) ? file : this.base.realpath(file);
+  }
+
+  directoryError(dir: string): string | undefined {
+    return this.base.directoryError?.(dir);
   }
 }

@@ -3,7 +3,8 @@ import Ajv, { type ErrorObject } from 'ajv';
 import * as jsonc from 'jsonc-parser';
 import picomatch from 'picomatch';
 import schema from '../../schema/foundations.schema.json';
-import type { Host } from '../host';
+import { dependencyCruiserRegexProblems } from '../depcruise/regex-safety';
+import { type Host, stripBom } from '../host';
 import { LineIndex } from '../text/line-index';
 import {
   type Config,
@@ -48,7 +49,8 @@ function validator(): ReturnType<Ajv['compile']> {
 /** Reads `foundations.json` at the root (or the given text, for unsaved buffers) into a Config. */
 export function loadConfig(host: Host, root: string, text?: string): ConfigLoadResult {
   const file = `${root}/${CONFIG_FILE_NAME}`;
-  const source = text ?? host.readFile(file);
+  const given = text ?? host.readFile(file);
+  const source = given === undefined ? undefined : stripBom(given);
   if (source === undefined) {
     return { config: buildConfig(host, root, undefined, {}), diagnostics: [] };
   }
@@ -80,6 +82,14 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   }
   if (!valid || diagnostics.some((d) => d.severity === 'error')) return { diagnostics: sortByPosition(diagnostics), file };
   return { config: buildConfig(host, root, file, value as RawConfig), diagnostics, file };
+}
+
+/** The range of a key's value in foundations.json's text (its opening brace for the root), for diagnostics found later. */
+export function configRangeOf(text: string, p: (string | number)[]): ConfigDiagnostic['range'] {
+  const source = stripBom(text);
+  const tree = jsonc.parseTree(source, [], { allowTrailingComma: true });
+  const lines = new LineIndex(source);
+  return tree ? rangeOfPath(tree, lines, p, false) : lines.rangeOf(0, 0);
 }
 
 function sortByPosition(diagnostics: ConfigDiagnostic[]): ConfigDiagnostic[] {
@@ -356,6 +366,16 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
     const problem = globProblem(g);
     if (problem) error(problem, ['exclude', i]);
   });
+  for (const key of ['adapterOnlyPackages', 'databasePackages'] as const) {
+    // Package patterns are globs over package names, not paths: only their syntax can be wrong.
+    stringsOf(raw[key]).forEach((g, i) => {
+      try {
+        picomatch.makeRe(g, { strictBrackets: true });
+      } catch (err) {
+        error(`"${g}" is not a valid package pattern: ${(err as Error).message}.`, [key, i]);
+      }
+    });
+  }
   stringsOf(raw.sourceRoots).forEach((r, i) => {
     if (escapesWorkspace(r)) error(`Source root "${r}" leaves the workspace.`, ['sourceRoots', i]);
   });
@@ -366,6 +386,14 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
     else if (key === 'dependencyCruiser' && !host.fileExists(`${root}/${normalizeRelative(value)}`)) {
       error(`The dependency-cruiser configuration "${value}" does not exist.`, [key]);
     }
+  }
+  // A JSON dependency-cruiser configuration is data: its regular expressions are checked here, as
+  // dependency-cruiser would, so an unsafe one is a mistake at the key and not a failed run later.
+  const named = typeof raw.dependencyCruiser === 'string' && raw.dependencyCruiser !== '' && !escapesWorkspace(raw.dependencyCruiser);
+  const cruiser = named ? normalizeRelative(raw.dependencyCruiser!) : raw.dependencyCruiser === undefined ? DEPENDENCY_CRUISER_CANDIDATES.find((c) => host.fileExists(`${root}/${c}`)) : undefined;
+  const cruiserText = cruiser?.endsWith('.json') ? host.readFile(`${root}/${cruiser}`) : undefined;
+  for (const p of cruiserText === undefined ? [] : dependencyCruiserRegexProblems(cruiserText)) {
+    error(`The dependency-cruiser configuration ${cruiser}:${p.line}:${p.column}: ${p.message}.`, named ? ['dependencyCruiser'] : []);
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface DependencyCruiserRun {
   findings: Finding[];
   /** Why the run did not happen or failed, for the user (untrusted workspace, broken config…). */
   problem?: string;
+  /** Set when the problem is the configuration itself (does not load, invalid, unsafe regex): a configuration error, not a notice. */
+  configProblem?: boolean;
   ms: number;
 }
 
@@ -80,7 +82,12 @@ export async function runDependencyCruiser(
   directories: string[],
 ): Promise<DependencyCruiserRun> {
   const started = performance.now();
-  const done = (findings: Finding[], problem?: string): DependencyCruiserRun => ({ findings, problem, ms: performance.now() - started });
+  const done = (findings: Finding[], problem?: string, configProblem?: boolean): DependencyCruiserRun => ({
+    findings,
+    problem,
+    ...(configProblem ? { configProblem } : {}),
+    ms: performance.now() - started,
+  });
   if (!trusted) {
     return done([], `the workspace is not trusted, so its dependency-cruiser configuration (${path.basename(configFile)}) was not loaded: a configuration, and the dependency-cruiser installation it runs with, can execute workspace code`);
   }
@@ -89,7 +96,12 @@ export async function runDependencyCruiser(
   try {
     const { cruise } = await importEntry<CruiseModule>(dir, '.');
     const { default: extractOptions } = await importEntry<{ default: (file: string) => Promise<Record<string, unknown>> }>(dir, './config-utl/extract-depcruise-options');
-    const options = await extractOptions(configFile);
+    let options: Record<string, unknown>;
+    try {
+      options = await extractOptions(configFile);
+    } catch (err) {
+      return done([], `dependency-cruiser could not load ${path.basename(configFile)}: ${firstLine(err)}`, true);
+    }
     // The configuration's paths are relative to the workspace, not to this process's directory.
     const tsConfigFile = (options.tsConfig as { fileName?: string } | undefined)?.fileName;
     let tsConfig: unknown;
@@ -111,8 +123,16 @@ export async function runDependencyCruiser(
     }
     return done(findings);
   } catch (err) {
-    return done([], `dependency-cruiser failed: ${(err as Error).message.split('\n')[0]}`);
+    const message = firstLine(err);
+    return done([], `dependency-cruiser failed: ${message}`, INVALID_CONFIGURATION.test(message));
   }
+}
+
+/** How dependency-cruiser says it refuses a configuration (rule-set/ and options/assert-validity.mjs). */
+const INVALID_CONFIGURATION = /unsafe regular expression|will probably run very slowly|supplied configuration is not valid|not a valid output type|Invalid module system|is not a valid (focus )?depth/i;
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }
 
 /** The import in `from` that leads to `to`, or the top of the file for module-level rules. */

@@ -34,6 +34,7 @@ export function createProjectContext(input: ProjectContextInput): ProjectContext
     }
     return rules;
   };
+  const excluded = (relative: string) => !relative.startsWith('../') && input.config.isExcluded(relative);
   const isIgnored = (relative: string, isDir = false): boolean => {
     if (relative.startsWith('../')) return false;
     const parts = relative.split('/');
@@ -56,8 +57,8 @@ export function createProjectContext(input: ProjectContextInput): ProjectContext
       for (const entry of host.readDirectory(abs(relDir))) {
         const child = relDir === '' || relDir === '.' ? entry.name : `${relDir}/${entry.name}`;
         if (entry.kind === 'directory') {
-          if (depth < maxDepth && !ALWAYS_IGNORED_DIRS.has(entry.name) && !isIgnored(child, true)) walk(child, depth + 1);
-        } else if (!isIgnored(child)) out.push(child);
+          if (depth < maxDepth && !ALWAYS_IGNORED_DIRS.has(entry.name) && !isIgnored(child, true) && !excluded(child)) walk(child, depth + 1);
+        } else if (!isIgnored(child) && !excluded(child)) out.push(child);
       }
     };
     walk(relativeDir, 0);
@@ -69,7 +70,8 @@ export function createProjectContext(input: ProjectContextInput): ProjectContext
       for (const entry of host.readDirectory(abs(relDir))) {
         if (entry.kind !== 'directory' || ALWAYS_IGNORED_DIRS.has(entry.name)) continue;
         const child = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-        if (isIgnored(child, true)) continue;
+        // Folders foundations.json excludes (fixtures, generated code) are not the project's own.
+        if (isIgnored(child, true) || excluded(child)) continue;
         if (name.test(entry.name)) out.push(child);
         else if (depth < maxDepth) walk(child, depth + 1);
       }

@@ -1,3 +1,5 @@
+import * as ts from 'typescript';
+import { parseSourceFile } from '../graph/extract-imports';
 import type { Evidence, ProjectCheck, ProjectContext } from './project-check';
 import { MAX_EVIDENCE, isTestFile, lineOf } from './project-check';
 
@@ -108,9 +110,45 @@ function firstEnvReader(ctx: ProjectContext): Evidence | undefined {
     const where = ctx.model.membership(file);
     if (!where.domain || isTestFile(where.workspaceRelative)) continue;
     const text = ctx.host.readFile(file);
+    // The text test is cheap; the parse confirms it is code, not a string or a comment that says so.
     if (!text || !READS_ENV.test(text)) continue;
-    const m = /\bprocess\.env\.(\w+)|\bimport\.meta\.env\.(\w+)/.exec(text);
-    return { file: ctx.relative(file), line: lineOf(text, READS_ENV), note: `reads ${m ? (m[1] ? `process.env.${m[1]}` : `import.meta.env.${m[2]}`) : 'the environment'}` };
+    const read = environmentRead(file, text);
+    if (read) return { file: ctx.relative(file), line: read.line, note: `reads ${read.what}` };
   }
   return undefined;
+}
+
+/** The first `process.env…` / `import.meta.env…` / `Deno.env` / `Bun.env` expression of a file. */
+function environmentRead(file: string, text: string): { line: number; what: string } | undefined {
+  let sf: ts.SourceFile;
+  try {
+    sf = parseSourceFile(file, text);
+  } catch {
+    return undefined;
+  }
+  let found: { line: number; what: string } | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'env') {
+      const target = node.expression;
+      const isEnv =
+        (ts.isIdentifier(target) && /^(process|Deno|Bun)$/.test(target.text)) ||
+        (ts.isMetaProperty(target) && target.keywordToken === ts.SyntaxKind.ImportKeyword && target.name.text === 'meta');
+      if (isEnv) {
+        const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
+        found = { line, what: node.getText(sf) };
+        return;
+      }
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'env') {
+      const inner = node.expression.expression;
+      if ((ts.isIdentifier(inner) && /^(process|Deno|Bun)$/.test(inner.text)) || ts.isMetaProperty(inner)) {
+        found = { line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line, what: node.getText(sf) };
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
 }

@@ -77,9 +77,9 @@ export interface ProjectContext {
   /** Text of a workspace-relative file (may start with `../`), undefined when absent. */
   read(relative: string): string | undefined;
   exists(relative: string): boolean;
-  /** Workspace-relative files under a folder, at most `maxDepth` folders down; skips node_modules and .gitignored paths. */
+  /** Workspace-relative files under a folder, at most `maxDepth` folders down; skips node_modules, .gitignored and excluded paths. */
   listFiles(relativeDir: string, maxDepth: number): string[];
-  /** Workspace-relative folders named `name` anywhere (bounded depth), skipping node_modules and ignored paths. */
+  /** Workspace-relative folders named `name` anywhere (bounded depth), skipping node_modules, ignored and excluded paths. */
   findDirectories(name: RegExp, maxDepth: number): string[];
   /** Whether a workspace-relative path is ignored by the .gitignore files on its way (so not committed). */
   isIgnored(relative: string): boolean;

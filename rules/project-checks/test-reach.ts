@@ -27,7 +27,8 @@ export function filesReachedByTests(ctx: ProjectContext, options: TestReachOptio
     const testFile = `${ctx.root}/${test}`;
     const seen = new Set<string>();
     for (const imp of ctx.importsOf(testFile)) {
-      if (imp.target.kind !== 'file') continue;
+      // A type is no behaviour: importing one tests nothing.
+      if (imp.target.kind !== 'file' || imp.typeOnly) continue;
       const start = imp.target.file;
       const domain = ctx.model.membership(start).domain;
       const queue: [string, number][] = [[start, 0]];
@@ -42,7 +43,7 @@ export function filesReachedByTests(ctx: ProjectContext, options: TestReachOptio
         }
         if (depth >= options.depth || !domain) continue;
         for (const next of ctx.importsOf(file)) {
-          if (next.target.kind !== 'file' || (options.reExportsOnly && next.kind !== 'export')) continue;
+          if (next.target.kind !== 'file' || next.typeOnly || (options.reExportsOnly && next.kind !== 'export')) continue;
           if (ctx.model.membership(next.target.file).domain !== domain) continue;
           queue.push([next.target.file, depth + 1]);
         }

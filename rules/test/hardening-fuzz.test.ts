@@ -79,9 +79,9 @@ describe('hardening: fuzzing the engine', function () {
         await session.scan();
         assertSound(session);
       }),
-      fuzzParameters(1500),
+      fuzzParameters(1000),
     );
-    reportFuzz('foundations.json', fuzzRuns(1500), `${usable} of them usable and scanned`);
+    reportFuzz('foundations.json', fuzzRuns(1000), `${usable} of them usable and scanned`);
   });
 
   it('source files: every finding points into its file, import findings at the specifier, twice the same', async () => {

@@ -18,10 +18,20 @@ interface IgnoreScope {
  * to their own folder) and never entering node_modules. Symbolic links to folders are not
  * followed, so a symlink loop cannot trap the scan; links to files are read like files.
  */
-export function discoverSourceFiles(host: Host, root: string, isExcluded: (relative: string) => boolean): string[] {
+export function discoverSourceFiles(
+  host: Host,
+  root: string,
+  isExcluded: (relative: string) => boolean,
+  /** Told about each folder that could not be read, so it is reported rather than passing for empty. */
+  onUnreadable?: (dir: string, reason: string) => void,
+): string[] {
   const files: string[] = [];
   const walk = (dir: string, relDir: string, scopes: IgnoreScope[]) => {
     const entries = host.readDirectory(dir);
+    if (entries.length === 0 && onUnreadable) {
+      const error = host.directoryError?.(dir);
+      if (error) onUnreadable(dir, `the folder could not be read (${error})`);
+    }
     let active = scopes;
     if (entries.some((e) => e.name === '.gitignore' && e.kind === 'file')) {
       const text = host.readFile(`${dir}/.gitignore`);

@@ -121,7 +121,8 @@ async function main() {
     if (containers.length > 0) {
       const title = containers[0].title;
       await step(`the ${title} view shows its items`, async () => {
-        await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first().click();
+        // The icon's item, not its link: the view's badge (error count) lies over the link.
+        await page.locator('.activitybar .action-item').filter({ has: page.locator(`a[aria-label^="${title}"]`) }).first().click();
         await page.locator('.pane-body .monaco-list-row').first().waitFor({ timeout: 30_000 });
         log(`     ${await page.locator('.pane-body .monaco-list-row').count()} rows`);
       });

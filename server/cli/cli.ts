@@ -24,6 +24,7 @@ import {
   pruneStaleDebt,
   summarize,
 } from '../../rules';
+import { OutsideWorkspaceError, outsideWorkspace, writeInsideWorkspace } from './write-inside';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -101,6 +102,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`foundations: ${(err as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof OutsideWorkspaceError) {
+      io.stderr(`foundations: refusing to write outside the workspace: ${err.message}; nothing was written.\n`);
       return EXIT_USAGE;
     }
     throw err;
@@ -182,7 +187,7 @@ async function init(args: string[], io: CliIo): Promise<number> {
     io.stdout(inferred.text);
     return EXIT_OK;
   }
-  fs.writeFileSync(target, inferred.text);
+  writeInsideWorkspace(dir, target, inferred.text);
   io.stderr(
     inferred.domains.length > 0
       ? `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME} with ${inferred.domains.length} domains (${inferred.domains.join(', ')}); their dependsOn lists what they import today — tighten it.\n`
@@ -241,14 +246,27 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   if (values['dry-run']) {
     for (const [file, change] of result.files) io.stdout(`\n${describeChange(session.root, file, change.before, change.after)}\n`);
   } else {
-    for (const [file, change] of result.files) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, change.after);
+    // All or nothing: a file that would be written through a link out of the workspace stops every write.
+    for (const file of result.files.keys()) {
+      const problem = outsideWorkspace(session.root, file);
+      if (problem) throw new OutsideWorkspaceError(problem);
     }
+    for (const [file, change] of result.files) writeInsideWorkspace(session.root, file, withBomOf(file, change.after));
   }
   const verb = values['dry-run'] ? 'would change' : 'changed';
   io.stderr(`foundations: ${result.fixed.length} fixed, ${result.skipped.length} left; ${verb} ${result.files.size} file${result.files.size === 1 ? '' : 's'}.\n`);
   return result.skipped.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The engine reads text without a byte order mark (as editors show it); a file that had one keeps it. */
+function withBomOf(file: string, text: string): string {
+  let head: Buffer;
+  try {
+    head = fs.readFileSync(file).subarray(0, 3);
+  } catch {
+    return text;
+  }
+  return head.equals(Buffer.from([0xef, 0xbb, 0xbf])) ? `\ufeff${text}` : text;
 }
 
 /** A scanned session, or the configuration errors on stderr (exit 2). */
@@ -319,7 +337,7 @@ async function debt(args: string[], io: CliIo): Promise<number> {
   for (const e of stale) io.stdout(`${values['dry-run'] ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
   if (!values['dry-run']) {
     const change = pruneStaleDebt(session, stale);
-    if (change) fs.writeFileSync(session.debtRegister.file, change.text);
+    if (change) writeInsideWorkspace(session.root, session.debtRegister.file, change.text);
   }
   io.stderr(`foundations: ${values['dry-run'] ? 'would remove' : 'removed'} ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${register}.\n`);
   return EXIT_OK;

@@ -20,6 +20,8 @@ interface ActionData extends FindingRef {
 
 export interface CodeActionHost {
   sessionFor(file: string): Session | undefined;
+  /** Applies the buffer edits of the file's folder still waiting for their debounce. */
+  syncBuffers?(file: string): void;
   uriToFile(uri: string): string | undefined;
   documents: TextDocuments<TextDocument>;
   log(message: string): void;
@@ -59,7 +61,7 @@ export class CodeActions {
           const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
           action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
         } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
-        else action.edit = this.edit(session, finding, offer.fixId, {}).edit;
+        else action.edit = this.edit(file, finding, offer.fixId, {}).edit;
         actions.push(action);
       }
     }
@@ -70,13 +72,16 @@ export class CodeActions {
     const data = action.data as ActionData | undefined;
     if (!data) return action;
     const file = this.host.uriToFile(data.uri);
+    // The buffers may be a few keystrokes ahead of the analysis (debounce): catch up first, so the
+    // finding is looked up, and the edit computed, on the text the versions below belong to.
+    if (file) this.host.syncBuffers?.(file);
     const session = file && this.host.sessionFor(file);
     const finding = file && session ? session.findingAt(file, data.ruleId, data.range) : undefined;
-    if (!session || !finding) {
-      this.host.log(`fix "${action.title}" no longer applies: the finding is gone`);
+    if (!file || !session || !finding) {
+      this.host.log(`fix "${action.title}" no longer applies: the finding is gone (the file changed since)`);
       return action;
     }
-    const result = this.edit(session, finding, data.fixId, {});
+    const result = this.edit(file, finding, data.fixId, {});
     if (result.edit) action.edit = result.edit;
     else this.host.log(`fix "${action.title}" cannot be applied: ${result.error}`);
     return action;
@@ -85,15 +90,28 @@ export class CodeActions {
   /** The `foundations/computeFix` request: an input-needing fix, with the user's answer. */
   compute(params: ComputeFixParams): ComputeFixResult {
     const file = this.host.uriToFile(params.uri);
+    if (file) this.host.syncBuffers?.(file);
     const session = file && this.host.sessionFor(file);
     const finding = file && session ? session.findingAt(file, params.ruleId, params.range) : undefined;
-    if (!session || !finding) return { error: 'the finding is gone (the file changed since)' };
-    return this.edit(session, finding, params.fixId, params.args);
+    if (!file || !session || !finding) return { error: 'the finding is gone (the file changed since)' };
+    return this.edit(file, finding, params.fixId, params.args);
   }
 
-  private edit(session: Session, finding: Finding, fixId: string, args: ComputeFixParams['args']): ComputeFixResult {
+  private edit(file: string, finding: Finding, fixId: string, args: ComputeFixParams['args']): ComputeFixResult {
+    this.host.syncBuffers?.(file);
+    const session = this.host.sessionFor(file);
+    if (!session) return { error: 'the folder is not checked yet' };
     try {
-      return { edit: this.toWorkspaceEdit(session.computeFix(finding, fixId, args)) };
+      const plan = session.computeFix(finding, fixId, args);
+      // Each open buffer's edit carries its version, which must be the version of the text the edit
+      // was computed on. Nothing above yields to incoming messages, so it is; if ever not, refuse.
+      for (const e of plan.edits) {
+        const document = this.host.documents.get(pathToFileURL(e.file).href);
+        if (document && document.getText() !== session.host.readFile(e.file)) {
+          return { error: `${e.file} changed while the fix was computed; try again` };
+        }
+      }
+      return { edit: this.toWorkspaceEdit(plan) };
     } catch (err) {
       if (err instanceof FixError) return { error: err.message };
       this.host.log(`fix ${fixId} failed: ${(err as Error).stack ?? String(err)}`);

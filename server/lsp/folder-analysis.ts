@@ -27,6 +27,8 @@ export class FolderAnalysis {
   private stateValue: FolderState = 'starting';
   private readonly pending: Change[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Buffer texts waiting for their debounce; `flush` applies them at once. */
+  private readonly buffered = new Map<string, string>();
   private readonly published = new Set<string>();
   private readonly token = { isCancellationRequested: false };
   private dependencyCruiserTimer: NodeJS.Timeout | undefined;
@@ -95,25 +97,46 @@ export class FolderAnalysis {
 
   /** An editor buffer changed: re-check it after the debounce. */
   async bufferChanged(file: string, text: string): Promise<void> {
+    // Recorded before any await, so a fix computed during the debounce already sees this text.
+    this.buffered.set(file, text);
     const { debounceMs } = await this.settings();
+    if (!this.buffered.has(file)) return; // flushed or closed meanwhile
     clearTimeout(this.timers.get(file));
     this.timers.set(
       file,
-      setTimeout(() => {
-        this.timers.delete(file);
-        this.submit([{ type: 'buffer', file, text }]);
-      }, debounceMs),
+      setTimeout(() => this.flush(file), debounceMs),
     );
+  }
+
+  /**
+   * Applies buffer edits still waiting for their debounce now (one file's, or all): a fix must be
+   * computed on the text the editor has, never on the text of a few keystrokes ago.
+   */
+  flush(file?: string): void {
+    const files = file === undefined ? [...this.buffered.keys()] : this.buffered.has(file) ? [file] : [];
+    if (files.length === 0) return;
+    const changes: Change[] = [];
+    for (const f of files) {
+      clearTimeout(this.timers.get(f));
+      this.timers.delete(f);
+      changes.push({ type: 'buffer', file: f, text: this.buffered.get(f)! });
+      this.buffered.delete(f);
+    }
+    this.submit(changes);
   }
 
   bufferClosed(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
+    this.buffered.delete(file);
     this.submit([{ type: 'buffer-closed', file }]);
   }
 
   diskChanged(changes: Change[]): void {
+    const started = performance.now();
     this.submit(changes);
+    // One line per batch of file events: a branch switch of hundreds of files is one re-check, and says so.
+    if (this.session) this.client.log('info', `${changes.length} file event(s) re-checked in one pass (${Math.round(performance.now() - started)} ms)`);
     this.scheduleDependencyCruiser();
   }
 
@@ -146,6 +169,7 @@ export class FolderAnalysis {
         const result = await session.runDependencyCruiser();
         if (this.token.isCancellationRequested) return;
         for (const file of result.files) this.publishFile(file);
+        if (result.configChanged) this.publishConfig();
         this.publishDebt();
         if (session.dependencyCruiserProblem) this.client.log('warn', `dependency-cruiser: ${session.dependencyCruiserProblem}`);
         else this.client.log('info', `dependency-cruiser rules checked in ${Math.round(result.ms)} ms`);
@@ -164,6 +188,7 @@ export class FolderAnalysis {
     clearTimeout(this.dependencyCruiserTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.buffered.clear();
     for (const file of this.published) this.client.publish(file, []);
     this.published.clear();
     if (this.publishedDebt) this.client.publish(this.publishedDebt.slice(0, this.publishedDebt.indexOf('|')), []);
@@ -172,7 +197,14 @@ export class FolderAnalysis {
 
   private submit(changes: Change[]): void {
     if (!this.session) {
-      this.pending.push(...changes);
+      // Until the scan ends only each buffer's latest text matters: keep the queue from growing with every keystroke.
+      for (const c of changes) {
+        if (c.type === 'buffer' || c.type === 'buffer-closed') {
+          const earlier = this.pending.findIndex((p) => (p.type === 'buffer' || p.type === 'buffer-closed') && p.file === c.file);
+          if (earlier >= 0) this.pending.splice(earlier, 1);
+        }
+        this.pending.push(c);
+      }
       return;
     }
     this.apply(changes);
@@ -182,7 +214,11 @@ export class FolderAnalysis {
     const session = this.session!;
     try {
       const started = performance.now();
+      const hadConfig = !!session.configFile;
       const result = session.update(changes);
+      if (hadConfig && !session.configFile) {
+        this.client.log('warn', `${CONFIG_FILE_NAME} was deleted from ${this.root}: no domains are declared any more, so no boundaries are checked and their findings are cleared.`);
+      }
       for (const file of result.files) this.publishFile(file);
       // The edited buffer itself is always republished: the editor may have shifted its old squiggles.
       for (const c of changes) if (c.type === 'buffer' && !result.files.includes(c.file) && session.files().includes(c.file)) this.publishFile(c.file);

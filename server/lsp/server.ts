@@ -101,6 +101,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const codeActions = new CodeActions({
     sessionFor: (file) => folderOf(file)?.engine,
+    syncBuffers: (file) => folderOf(file)?.flush(),
     uriToFile,
     documents,
     log: (message) => connection.console.warn(message),

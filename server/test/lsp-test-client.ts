@@ -2,9 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
+  type Hover,
   type InitializeResult,
+  type MarkupContent,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type RequestType,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -40,7 +43,7 @@ export class LspTestClient {
       client.diagnostics.set(p.uri, { diagnostics: p.diagnostics, at: performance.now() });
       client.wake();
     });
-    for (const method of ['foundations/status', 'window/logMessage', '$/progress']) {
+    for (const method of ['foundations/status', 'foundations/changed', 'window/logMessage', '$/progress']) {
       connection.onNotification(method, (params: unknown) => {
         client.notifications.push({ method, params, at: performance.now() });
         client.wake();
@@ -123,6 +126,24 @@ export class LspTestClient {
 
   /** The text of an open buffer, as this client holds it. */
   readonly texts = new Map<string, string>();
+
+  /** A custom request of protocol/ (FoundationsTree, DomainGraph…), typed by its RequestType. */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+    return this.connection.sendRequest<R>(type.method, params);
+  }
+
+  /** The hover at a 0-based position of a file, as markdown, or null. */
+  async hover(relative: string, line: number, character: number): Promise<string | null> {
+    const hover = await this.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: this.uri(relative) }, position: { line, character } });
+    if (!hover) return null;
+    const contents = hover.contents as MarkupContent;
+    return contents.value;
+  }
+
+  /** How many `foundations/changed` notifications arrived after `since` (a performance.now() time). */
+  changesSince(since: number): number {
+    return this.notifications.filter((n) => n.method === 'foundations/changed' && n.at > since).length;
+  }
 
   close(relative: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(relative) } });

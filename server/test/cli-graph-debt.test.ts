@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import { REPO_ROOT, copyFixture } from '../../rules/test/helpers';
+
+/** The CLI as users run it: the built bundle behind bin/foundations.js, in a child process. */
+function foundations(args: string[], cwd = REPO_ROOT) {
+  const result = spawnSync(process.execPath, [`${REPO_ROOT}/bin/foundations.js`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as object;
+
+describe('CLI: project checks, debt and the domain graph', () => {
+  before(function () {
+    if (!fs.existsSync(`${REPO_ROOT}/dist/server.js`)) throw new Error('run `npm run build` before the tests');
+  });
+
+  it('prints the project checks after the findings, with their evidence', () => {
+    const r = foundations(['check', 'test-fixtures/project-neglected']);
+    assert.equal(r.code, 0, 'console-in-core is a warning: below the default threshold');
+    assert.match(r.stdout, /\nProject checks\n {2}✖ fail {2}CI pipeline runs the tests: A CI pipeline exists \(GitLab CI\) but none of it runs the tests\. {2}\.gitlab-ci\.yml\n/);
+    assert.match(r.stdout, /✖ fail {2}Deploys can be rolled back: 2 of 2 migrations cannot be rolled back .* {2}migrations\/001_create_invoices\.js:5\n/);
+    assert.match(foundations(['check', 'test-fixtures/project-healthy']).stdout, /✔ pass {2}A written Definition of Done: The Definition of Done is written down \(DEFINITION_OF_DONE\.md\)\. {2}DEFINITION_OF_DONE\.md/);
+    assert.equal(foundations(['check', 'test-fixtures/project-neglected', '--fail-on', 'warning']).code, 1);
+  });
+
+  it('fills projectChecks and debt in the JSON report, valid against its schema', () => {
+    const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(readJson(`${REPO_ROOT}/docs/schema/report.schema.json`));
+    const healthy = JSON.parse(foundations(['check', 'test-fixtures/project-healthy', '--format', 'json']).stdout) as { projectChecks: { id: string; status: string; evidence: { file: string; line?: number }[] }[] };
+    assert.ok(validate(healthy), JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(healthy.projectChecks.map((c) => `${c.id}:${c.status}`), ['ci-pipeline:pass', 'environment-separation:pass', 'logging:pass', 'rollback:pass', 'core-tests:pass', 'contract-tests:pass', 'definition-of-done:pass']);
+    assert.deepEqual(healthy.projectChecks[0].evidence, [{ file: '.github/workflows/ci.yml', line: 10, note: 'GitHub Actions runs the tests (`npm run verify`, whose script runs them)' }]);
+
+    const r = foundations(['check', 'test-fixtures/debt', '--format', 'json']);
+    assert.equal(r.code, 1, 'the expired debt is an error again');
+    const debt = JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string; debt?: { status: string; reason: string } }[]; debt: { entries: number; accepted: number; expired: number; stale: { rule: string }[] } };
+    assert.ok(validate(debt), JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual([debt.debt.entries, debt.debt.accepted, debt.debt.expired, debt.debt.stale.map((s) => s.rule)], [4, 2, 1, ['layer-violation']]);
+    assert.deepEqual(debt.findings.find((f) => f.ruleId === 'public-api-bypass')!.debt, {
+      status: 'accepted',
+      reason: 'catalog exports no price API until Q3',
+      owner: '@orders-team',
+      expires: '2099-12-31',
+      originalSeverity: 'error',
+    });
+  });
+
+  it('reports failed project checks in SARIF as results on their evidence, and stays valid SARIF 2.1.0', () => {
+    const r = foundations(['check', 'test-fixtures/project-neglected', '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout) as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[]; properties: { projectChecks: { id: string; status: string }[] } }[];
+    };
+    const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(readJson(`${REPO_ROOT}/test/schemas/sarif-2.1.0.json`));
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const [run] = sarif.runs;
+    assert.ok(run.tool.driver.rules.some((rule) => rule.id === 'project/rollback'));
+    assert.ok(run.tool.driver.rules.some((rule) => rule.id === 'console-in-core'));
+    const rollback = run.results.find((x) => x.ruleId === 'project/rollback')!;
+    assert.equal(rollback.level, 'warning');
+    assert.deepEqual([rollback.locations![0].physicalLocation.artifactLocation.uri, rollback.locations![0].physicalLocation.region.startLine], ['migrations/001_create_invoices.js', 5]);
+    const core = run.results.find((x) => x.ruleId === 'project/core-tests')!;
+    assert.equal(core.locations![0].physicalLocation.artifactLocation.uri, 'src/accounts/core/account.test.ts', 'a folder is no artifact: the first file of the evidence');
+    assert.equal(run.properties.projectChecks.length, 7);
+  });
+
+  it('draws the domain graph as Mermaid (default) or DOT', () => {
+    const mermaid = foundations(['graph', 'test-fixtures/shop']);
+    assert.equal(mermaid.code, 0, mermaid.stderr);
+    assert.match(mermaid.stdout, /^%% shop: domain dependencies/);
+    assert.match(mermaid.stdout, /\n {2}catalog ==>\|undeclared\| orders\n/);
+    const dot = foundations(['graph', 'test-fixtures/shop', '--format', 'dot']);
+    assert.match(dot.stdout, /\n {2}"catalog" -> "orders" \[color="#d33333"/);
+    const out = `${copyFixture('shop')}/graph.dot`;
+    assert.equal(foundations(['graph', 'test-fixtures/shop', '--format', 'dot', '--output', out]).code, 0);
+    assert.equal(fs.readFileSync(out, 'utf8'), dot.stdout);
+    assert.equal(foundations(['graph', 'test-fixtures/shop', '--format', 'svg']).code, 2);
+    assert.equal(foundations(['graph', 'test-fixtures/no-config']).code, 2, 'no foundations.json, no domains to draw');
+    assert.equal(foundations(['graph', 'test-fixtures/broken-config']).code, 2);
+  });
+
+  it('prunes stale debt entries, keeping comments; --dry-run only lists them', () => {
+    const root = copyFixture('debt');
+    const register = `${root}/foundations-debt.json`;
+    const before = fs.readFileSync(register, 'utf8');
+    const dry = foundations(['debt', 'prune', root, '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(dry.stdout, 'stale   layer-violation src/orders/ui/OrderList.tsx (import ../data/orders-table) — legacy screen, rewritten in sprint 12\n');
+    assert.equal(fs.readFileSync(register, 'utf8'), before);
+    const pruned = foundations(['debt', 'prune', root]);
+    assert.equal(pruned.code, 0);
+    assert.match(pruned.stderr, /removed 1 stale entry from/);
+    const after = fs.readFileSync(register, 'utf8');
+    assert.ok(!after.includes('OrderList.tsx') && after.includes('// Accepted until the pricing API exists.') && after.includes('console-in-core'));
+    assert.match(foundations(['debt', 'prune', root]).stderr, /nothing to prune/);
+    assert.equal(foundations(['debt', 'list', root]).code, 2, 'unknown subcommand');
+  });
+});
