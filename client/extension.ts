@@ -50,7 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
       { scheme: 'file', pattern: '**/foundations-debt.json' },
     ],
     // Evaluated at every start, so a restart after trust is granted loads what trust allows.
-    initializationOptions: (): FoundationsInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): FoundationsInitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      // The extension's storage, not the workspace: a restarted server re-parses only what changed.
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    }),
     outputChannel: output,
     errorHandler: restartPolicy(output, restartBudget),
   };

@@ -8,6 +8,8 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export interface FoundationsInitializationOptions {
   /** VS Code workspace trust: only a trusted workspace may have its JavaScript configuration loaded. */
   trusted: boolean;
+  /** A folder of the editor's own (extension storage) where the server may keep its cache; never inside a workspace. */
+  storagePath?: string;
 }
 
 export type ServerState = 'starting' | 'scanning' | 'ready' | 'error';

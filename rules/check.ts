@@ -8,12 +8,14 @@ export const TOOL_VERSION: string = version;
 
 export interface CheckOptions extends ScanOptions {
   host: Host;
+  /** A persisted cache of facts (see SessionOptions.cacheFile). */
+  cacheFile?: string;
 }
 
 /** One whole-workspace check, as `foundations check` runs it: scan, then collect the result. */
 export async function checkWorkspace(root: string, options: CheckOptions): Promise<{ session: Session; result: CheckResult }> {
   const started = performance.now();
-  const session = Session.open(root, options.host);
+  const session = Session.open(root, options.host, { cacheFile: options.cacheFile });
   await session.scan(options);
   const scanMs = performance.now() - started;
   // A broken foundations.json ends the check with exit 2 anyway: no need to run (and report) theirs.

@@ -11,6 +11,8 @@ import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
+import { CACHE_FORMAT, type PersistedCache, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
+import { version as toolVersion } from '../package.json';
 import { type DebtEntry, DebtMatcher, type DebtRegister, debtDiagnostics, loadDebtRegister, today } from './debt/debt-register';
 import { createProjectContext } from './project-checks/context';
 import { type ProjectCheckResult, runProjectChecks } from './project-checks';
@@ -57,6 +59,11 @@ export interface UpdateResult {
 export interface SessionOptions {
   /** Today as YYYY-MM-DD, for the expiry of debt entries (tests pass a fixed day). */
   today?: () => string;
+  /**
+   * Where to keep the facts of the last scan (outside the workspace: the editor's storage), so a
+   * restarted server re-parses only what changed. Written after each full scan.
+   */
+  cacheFile?: string;
 }
 
 export interface SkippedFile {
@@ -111,8 +118,11 @@ export class Session {
   private revisionValue = 0;
   private projectCache: { revision: number; results: ProjectCheckResult[] } | undefined;
 
+  private readonly cacheFile: string | undefined;
+
   private constructor(root: string, host: Host, options: SessionOptions = {}) {
     this.root = root;
+    this.cacheFile = options.cacheFile;
     this.host = new OverlayHost(host);
     this.resolver = new Resolver(this.host, root);
     const loaded = loadConfig(this.host, root);
@@ -325,6 +335,9 @@ export class Session {
     onProgress?.({ phase: 'discover', done: 0, total: 0 });
     const files = this.discover();
     this.sourceFiles = new Set(files);
+    const persisted = this.cacheFile && this.facts.size === 0 ? readPersistedCache(this.cacheFile, toolVersion) : undefined;
+    const memoRestored = persisted ? this.restore(persisted, files) : false;
+    const parsesBefore = this.parses;
     const BATCH = 250;
     for (let i = 0; i < files.length; i += BATCH) {
       if (token?.isCancellationRequested) return;
@@ -335,8 +348,35 @@ export class Session {
     onProgress?.({ phase: 'check', done: 0, total: files.length });
     this.checkAll();
     this.scanned = true;
+    // Rewriting an unchanged cache would cost the warm start a good part of what it saved.
+    if (this.cacheFile && !(memoRestored && this.parses === parsesBefore)) this.persist(files);
     this.revisionValue++;
     onProgress?.({ phase: 'check', done: files.length, total: files.length });
+  }
+
+  /** Takes the facts of unchanged files (by content hash, checked in analyze) and, if nothing it depends on changed, the resolution memo. */
+  private restore(cache: PersistedCache, files: string[]): boolean {
+    const listed = new Set(files);
+    for (const [file, facts] of cache.files) if (listed.has(file)) this.facts.set(file, facts as FileFacts);
+    const signature = resolutionSignature(files, cache.resolution.inputs, (f) => this.host.readFile(f));
+    if (signature !== cache.resolution.signature) return false;
+    this.resolver.importMemo(cache.resolution.projects);
+    return true;
+  }
+
+  private persist(files: string[]): void {
+    const inputs = this.resolver.resolutionInputs();
+    try {
+      writePersistedCache(this.cacheFile!, {
+        format: CACHE_FORMAT,
+        toolVersion,
+        // Facts of open buffers are not the disk's: leave them out.
+        files: [...this.facts].filter(([file]) => !this.host.hasOverlay(file)),
+        resolution: { signature: resolutionSignature(files, inputs, (f) => this.host.readFile(f)), inputs, projects: this.resolver.exportMemo() },
+      });
+    } catch {
+      // A cache that cannot be written costs the next start its speed, nothing else.
+    }
   }
 
   /** Applies changes (edits, saves, file events) and says which files' findings changed. */
@@ -488,8 +528,12 @@ export class Session {
     return changed;
   }
 
+  /** Parses done so far (a warm start that parsed nothing need not rewrite its cache). */
+  private parses = 0;
+
   /** One parse serves import extraction and the facts of every rule that applies to the file. */
   private parseOnce(file: string, text: string, semantic: Map<string, unknown>): ExtractResult {
+    this.parses++;
     let sf;
     let extract: ExtractResult;
     try {

@@ -70,6 +70,27 @@ export class Resolver {
     this.workspacePackages = findWorkspacePackages(this.host, this.root);
   }
 
+  /** Files whose text decides resolution (tsconfigs in use, manifests): a persisted memo is valid while they are unchanged. */
+  resolutionInputs(): string[] {
+    const inputs = new Set<string>([...this.projects.keys()].filter(Boolean));
+    for (const name of ['package.json', 'pnpm-workspace.yaml']) inputs.add(`${this.root}/${name}`);
+    for (const pkg of this.workspacePackages.values()) inputs.add(`${pkg.dir}/package.json`);
+    return [...inputs].sort();
+  }
+
+  /** The memo of every project, to persist. */
+  exportMemo(): [string, [string, ResolvedTarget][]][] {
+    return [...this.projects].map(([key, p]) => [key, [...p.memo]]);
+  }
+
+  /** Restores a persisted memo (the caller checked that nothing it depends on changed). */
+  importMemo(projects: [string, [string, unknown][]][]): void {
+    for (const [key, memo] of projects) {
+      const project = key ? this.projectForKey(key) : this.projectForKey('');
+      for (const [k, v] of memo) project.memo.set(k, v as ResolvedTarget);
+    }
+  }
+
   /** The compiler options that govern a file (its nearest tsconfig, adjusted for resolution). */
   compilerOptionsFor(file: string): ts.CompilerOptions {
     return this.projectFor(path.posix.dirname(file)).options;
@@ -168,7 +189,10 @@ export class Resolver {
   }
 
   private projectFor(dir: string): ProjectOptions {
-    const key = this.projectKeyFor(dir);
+    return this.projectForKey(this.projectKeyFor(dir));
+  }
+
+  private projectForKey(key: string): ProjectOptions {
     let project = this.projects.get(key);
     if (!project) {
       const options = key ? this.readCompilerOptions(key) : DEFAULT_OPTIONS;

@@ -1,5 +1,6 @@
 import type { CheckResult } from './check-result';
 import { relativeTo } from './check-result';
+import type { DebtMark } from '../debt/debt-register';
 import type { Severity } from '../model';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -88,6 +89,10 @@ export function formatSarif(result: CheckResult): string {
       },
     ],
     partialFingerprints: { foundationsFinding: fingerprint(f.ruleId, relativeTo(result.root, f.file), f.message) },
+    // Accepted technical debt is a decision on record: code scanning shows it as dismissed, with the reason.
+    ...((f.data?.debt as DebtMark | undefined)?.status === 'accepted'
+      ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: (f.data!.debt as DebtMark).reason }] }
+      : {}),
     ...(f.domains || f.layers ? { properties: { ...(f.domains ? { domains: f.domains } : {}), ...(f.layers ? { layers: f.layers } : {}) } } : {}),
   }));
   const sarif = {

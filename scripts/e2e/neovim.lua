@@ -113,7 +113,7 @@ local ok_all, err = pcall(function()
   local caps = report.server_capabilities or {}
   if caps.codeActionProvider or caps.code_action then
     -- discounts.ts bypasses catalog's public API; the preferred quick fix rewrites the import.
-    local dpath = root .. '/src/billing/core/discounts.ts'
+    local dpath = ws .. '/src/billing/core/discounts.ts'
     vim.cmd('edit ' .. vim.fn.fnameescape(dpath))
     local dbuf = vim.api.nvim_get_current_buf()
     vim.lsp.buf_attach_client(dbuf, client_id)

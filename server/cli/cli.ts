@@ -47,6 +47,7 @@ Commands:
                 --fail-on error|warning|never   exit 1 when a finding reaches this severity (default error)
                 --output <file>            write the report to a file instead of stdout
                 --untrusted                never load JavaScript dependency-cruiser configurations
+                --cache <file>             keep parsed facts there; the next run re-parses only changed files
   fix [dir]     Apply the preferred fix to every finding of one rule
                 --rule <id>                (required) e.g. public-api-bypass
                 --dry-run                  print the changes instead of writing them
@@ -128,6 +129,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       output: { type: 'string' },
       untrusted: { type: 'boolean', default: false },
+      cache: { type: 'string' },
     },
   });
   const format = values.format!;
@@ -142,7 +144,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
         if (p.phase === 'check' && p.done > 0) io.stderr('\r\u001b[K');
       }
     : undefined;
-  const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress });
+  const cacheFile = values.cache ? path.resolve(io.cwd, values.cache) : undefined;
+  const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress, cacheFile });
 
   const configErrors = result.configDiagnostics.filter((d) => d.severity === 'error');
   if (configErrors.length > 0) {

@@ -41,6 +41,8 @@ export class FolderAnalysis {
     private readonly host: Host,
     private readonly client: AnalysisClient,
     private readonly settings: () => Promise<FoundationsSettings>,
+    /** Where the engine keeps this folder's facts between server starts (the editor's storage), if anywhere. */
+    private readonly cacheFile?: string,
   ) {}
 
   get state(): FolderState {
@@ -70,7 +72,7 @@ export class FolderAnalysis {
         this.setState('ready');
         return;
       }
-      const session = Session.open(this.root, this.host);
+      const session = Session.open(this.root, this.host, { cacheFile: this.cacheFile });
       session.update(openBuffers.map((b) => ({ type: 'buffer' as const, file: b.file, text: b.text })));
       await session.scan({
         token: this.token,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type Connection,
@@ -38,6 +40,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const folders = new Map<string, FolderAnalysis>();
   let trusted = false;
+  let storagePath: string | undefined;
   let canRegisterWatchers = false;
   let canAskConfiguration = false;
   let canShowProgress = false;
@@ -112,7 +115,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function addFolder(folder: WorkspaceFolder): void {
     const root = uriToFile(folder.uri);
     if (!root || folders.has(root)) return;
-    const analysis = new FolderAnalysis(root, createNodeHost({ trusted }), client, () => settings.get(folder.uri));
+    const cacheFile = storagePath ? `${storagePath}/facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin` : undefined;
+    const analysis = new FolderAnalysis(root, createNodeHost({ trusted }), client, () => settings.get(folder.uri), cacheFile);
     folders.set(root, analysis);
     const open = documents
       .all()
@@ -139,6 +143,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const options = (params.initializationOptions ?? {}) as Partial<FoundationsInitializationOptions>;
     // Clients that say nothing about trust (any editor but VS Code) get the safe default.
     trusted = options.trusted === true;
+    // Only an absolute folder the editor gave us: the cache is never written into a workspace by accident.
+    storagePath = typeof options.storagePath === 'string' && path.isAbsolute(options.storagePath) ? options.storagePath : undefined;
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;

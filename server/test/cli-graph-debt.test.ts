@@ -64,6 +64,15 @@ describe('CLI: project checks, debt and the domain graph', () => {
     const core = run.results.find((x) => x.ruleId === 'project/core-tests')!;
     assert.equal(core.locations![0].physicalLocation.artifactLocation.uri, 'src/accounts/core/account.test.ts', 'a folder is no artifact: the first file of the evidence');
     assert.equal(run.properties.projectChecks.length, 7);
+
+    // Accepted debt is a suppressed result, with the reason as its justification.
+    type Suppressed = { ruleId: string; level: string; message: { text: string }; suppressions?: { kind: string; status: string; justification: string }[] };
+    const debt = JSON.parse(foundations(['check', 'test-fixtures/debt', '--format', 'sarif']).stdout) as { runs: { results: Suppressed[] }[] };
+    assert.ok(validate(debt), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const accepted = debt.runs[0].results.find((x) => x.ruleId === 'public-api-bypass')!;
+    assert.equal(accepted.level, 'note');
+    assert.deepEqual(accepted.suppressions, [{ kind: 'external', status: 'accepted', justification: 'catalog exports no price API until Q3' }]);
+    assert.equal(debt.runs[0].results.find((x) => x.ruleId === 'cross-domain-import' && x.message.text.startsWith('Accepted debt expired'))?.level, 'error');
   });
 
   it('draws the domain graph as Mermaid (default) or DOT', () => {

@@ -15,6 +15,8 @@ import {
 import { REPO_ROOT } from '../../rules/test/helpers';
 
 export interface TestClientOptions {
+  /** Passed as initializationOptions.storagePath (where the server keeps its cache). */
+  storagePath?: string;
   settings?: Record<string, unknown>;
   trusted?: boolean;
 }
@@ -58,7 +60,7 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'test' }],
-      initializationOptions: { trusted: options.trusted ?? false },
+      initializationOptions: { trusted: options.trusted ?? false, ...(options.storagePath ? { storagePath: options.storagePath } : {}) },
       capabilities: {
         window: { workDoneProgress: true },
         textDocument: {
