@@ -251,12 +251,58 @@ for (const corpus of corpora) {
   }
 }
 
-// >>> SERVER SECTION (lead): keystroke latency and warm start through the language server go here.
-// Add a second loop over `corpora` that starts the built server over a real LSP connection, and
-// push its rows to `results` with tool 'foundations (server)' or print a second table below
-// (use `table(columns, rows)` and `measure(...)`), e.g. columns: corpus, files, warm start s,
-// keystroke p50 ms, p95 ms, server RSS MB. Everything it needs is prepared above: corpus.dir,
-// corpus.files, corpus.manifest (planted violations with file and line), outDir for scratch files.
+// >>> SERVER SECTION: the language server as shipped (dist/server.js), over a real LSP connection
+// (the test client of server/test, compiled by `npm run build`): first scan, memory after it,
+// keystroke latency on an unsaved buffer, and a warm start from the persisted cache.
+const serverRows = [];
+const clientModule = path.join(REPO_ROOT, 'out', 'server', 'test', 'lsp-test-client.js');
+if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
+  const { createRequire } = await import('node:module');
+  const { LspTestClient } = createRequire(import.meta.url)(clientModule);
+  const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const percentile = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
+  for (const corpus of corpora.filter((c) => c.generated)) {
+    log(`${corpus.name}: language server (first scan, keystrokes, warm start) ...`);
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-bench-storage-'));
+    const settings = { debounceMs: 0 };
+    let t0 = performance.now();
+    let client = await LspTestClient.start(corpus.dir, { settings, storagePath: storage });
+    await client.ready();
+    const coldSeconds = (performance.now() - t0) / 1000;
+    const rss = rssMB(client.process.pid);
+    // Keystrokes: delete and restore the line of a planted cross-domain import, unsaved.
+    const plant = corpus.manifest.planted.find((p) => p.kind === 'cross-domain-import');
+    const original = fs.readFileSync(path.join(corpus.dir, plant.file), 'utf8');
+    const lines = original.split('\n');
+    const without = [...lines.slice(0, plant.line - 1), '', ...lines.slice(plant.line)].join('\n');
+    client.open(plant.file, original);
+    await client.waitFor(() => client.codes(plant.file).includes('cross-domain-import'), 'the planted finding', 60000);
+    const latencies = [];
+    for (let i = 0; i < 60; i++) {
+      const adding = i % 2 === 1;
+      const sent = performance.now();
+      client.change(plant.file, adding ? original : without);
+      await client.waitFor(() => {
+        const entry = client.diagnostics.get(client.uri(plant.file));
+        return entry && entry.at > sent && client.codes(plant.file).includes('cross-domain-import') === adding;
+      }, 'the re-check', 60000);
+      latencies.push(client.diagnostics.get(client.uri(plant.file)).at - sent);
+    }
+    await client.stop();
+    // Warm start: a new server, same storage, nothing changed on disk.
+    t0 = performance.now();
+    client = await LspTestClient.start(corpus.dir, { settings, storagePath: storage });
+    await client.ready();
+    const warmSeconds = (performance.now() - t0) / 1000;
+    const warmRss = rssMB(client.process.pid);
+    await client.stop();
+    fs.rmSync(storage, { recursive: true, force: true });
+    serverRows.push([corpus.name, corpus.files, coldSeconds.toFixed(2), warmSeconds.toFixed(2), percentile(latencies, 50).toFixed(2), percentile(latencies, 95).toFixed(2), rss.toFixed(0), warmRss.toFixed(0)]);
+    log(`  -> first scan ${coldSeconds.toFixed(2)} s, warm ${warmSeconds.toFixed(2)} s, keystroke p50 ${percentile(latencies, 50).toFixed(2)} ms`);
+  }
+} else if (tools.includes('foundations')) {
+  log('language server: skipped (run `npm run build` first: needs dist/server.js and out/)');
+}
 // <<< SERVER SECTION
 
 // ---- report -------------------------------------------------------------------------------------
@@ -277,6 +323,11 @@ for (const corpus of corpora) {
 }
 console.log(`\nCold whole-workspace check (${reps} run${reps > 1 ? 's, median' : ''}; Node ${process.version}, ${os.cpus().length} cores, load average at start ${loadAtStart}; peak RSS via ${TIME_BIN ? '/usr/bin/time -v' : '/proc VmHWM polling'})\n`);
 console.log(table(columns, rows));
+
+if (serverRows.length > 0) {
+  console.log('\nLanguage server (dist/server.js over stdio, debounce 0): first scan to "ready", warm start from the persisted cache, keystroke → diagnostics latency over 60 unsaved edits, RSS after the scan\n');
+  console.log(table(['corpus', 'files', 'first scan s', 'warm start s', 'keystroke p50 ms', 'p95 ms', 'RSS MB', 'warm RSS MB'], serverRows));
+}
 
 console.log('\nPeer-equivalent rules: findings vs planted (generated corpora) or expected from the inferred config (real ones)\n');
 const prow = [];

@@ -122,13 +122,26 @@ local ok_all, err = pcall(function()
     local lsp_diags = vim.tbl_filter(function(x) return x.source == 'foundations' and code_of(x) == 'public-api-bypass' end, vim.diagnostic.get(dbuf))
     local params = { textDocument = { uri = vim.uri_from_bufnr(dbuf) } }
     params.range = { start = { line = target.line - 1, character = target.col - 1 }, ['end'] = { line = target.line - 1, character = target.col } }
-    params.context = { only = { 'quickfix' }, diagnostics = vim.tbl_map(function(x) return x.user_data and x.user_data.lsp or x end, lsp_diags) }
+    -- Neovim 0.7 keeps only part of the LSP diagnostic in user_data: rebuild the one the server sent.
+    local function to_lsp(x)
+      return {
+        range = { start = { line = x.lnum, character = x.col }, ['end'] = { line = x.end_lnum or x.lnum, character = x.end_col or x.col } },
+        message = x.message, severity = x.severity, source = x.source,
+        code = (x.user_data and x.user_data.lsp and x.user_data.lsp.code) or x.code,
+      }
+    end
+    params.context = { only = { 'quickfix' }, diagnostics = vim.tbl_map(to_lsp, lsp_diags) }
     local responses = vim.lsp.buf_request_sync(dbuf, 'textDocument/codeAction', params, timeout) or {}
     local action
     for _, r in pairs(responses) do
       for _, a in ipairs(r.result or {}) do if a.isPreferred and not action then action = a end end
     end
-    check('the preferred quick fix is offered for public-api-bypass', action ~= nil, action and action.title or nil)
+    local offered = {}
+    for _, r in pairs(responses) do
+      if r.err then table.insert(offered, 'error: ' .. vim.inspect(r.err)) end
+      for _, a in ipairs(r.result or {}) do table.insert(offered, a.title) end
+    end
+    check('the preferred quick fix is offered for public-api-bypass', action ~= nil, action and action.title or ('offered: ' .. table.concat(offered, ' | ') .. ' for ' .. #lsp_diags .. ' diagnostics'))
     if action and not action.edit and action.data then
       -- Edits are computed on codeAction/resolve when the client supports it.
       local resolved = vim.lsp.buf_request_sync(dbuf, 'codeAction/resolve', action, timeout) or {}
