@@ -354,6 +354,21 @@ export class Session {
     onProgress?.({ phase: 'check', done: files.length, total: files.length });
   }
 
+  /**
+   * What other files can see of a file: its resolved imports and its facts, without positions.
+   * Equal before and after an edit means no other file's findings can change.
+   */
+  private interfaceOf(file: string): string {
+    const facts = this.facts.get(file);
+    const imports = this.graph.importsOf(file).map((i) => [i.specifier, i.kind, i.typeOnly, i.names, i.target]);
+    return JSON.stringify([imports, facts?.extract.failure, facts ? [...facts.semantic] : []], (key, value: unknown) => {
+      if (key === 'range' || key === 'line' || key === 'character') return undefined;
+      if (value instanceof Map) return [...value];
+      if (value instanceof Set) return [...value];
+      return value;
+    });
+  }
+
   /** Takes the facts of unchanged files (by content hash, checked in analyze) and, if nothing it depends on changed, the resolution memo. */
   private restore(cache: PersistedCache, files: string[]): boolean {
     const listed = new Set(files);
@@ -425,13 +440,21 @@ export class Session {
       this.rebuild();
     } else {
       const recheck = new Set<string>();
-      const targetsToo = this.activeRules('file').some((r) => r.dependsOnImporters);
+      const importerRules = this.activeRules('file').filter((r) => r.dependsOnImporters);
+      // Whether an edit of `file` can change the findings of what it imports (it mutates something it imports).
+      const affectsImports = (file: string) => importerRules.some((r) => !r.affectsImports || r.affectsImports((c) => this.factsOf(c, file)));
       const targetsOf = (file: string) => this.graph.importsOf(file).flatMap((i) => (i.target.kind === 'file' ? [i.target.file] : []));
       for (const file of touched) {
         if (!this.sourceFiles.has(file)) continue;
-        const before = targetsToo ? targetsOf(file) : [];
+        const affectedBefore = affectsImports(file);
+        const before = affectedBefore ? targetsOf(file) : [];
+        const interfaceBefore = this.interfaceOf(file);
         if (this.analyze(file)) importsMoved = true;
+        const targetsToo = affectedBefore || affectsImports(file);
         recheck.add(file);
+        // Typing inside a body changes neither what the file imports nor the facts other files read
+        // from it: then its own findings are all that can change (the keystroke path).
+        if (this.interfaceOf(file) === interfaceBefore) continue;
         for (const importer of this.graph.importersOf(file)) recheck.add(importer);
         if (targetsToo) for (const target of [...before, ...targetsOf(file)]) recheck.add(target);
         // Files whose findings were computed from this file's facts (a re-exported state, a mount prefix),

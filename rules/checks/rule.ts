@@ -61,6 +61,11 @@ export interface FileRule extends RuleMeta {
    * an edit of an importer then re-checks the files it imports too.
    */
   dependsOnImporters?: boolean;
+  /**
+   * With dependsOnImporters: whether a file can affect the files it imports at all (it mutates
+   * something); when it cannot, before and after an edit, the imported files are not re-checked.
+   */
+  affectsImports?(facts: <T>(collector: FactCollector<T>) => T | undefined): boolean;
   check(ctx: FileRuleContext): void;
 }
 

@@ -15,6 +15,7 @@ export const sharedMutableState: FileRule = {
   help: 'Keep the state private to its domain and export functions that read it or make the change (`addToCart(item)` instead of `cartItems.push(item)`), or export a read-only view (`readonly T[]`, `Readonly<T>`, `Object.freeze`). The finding at the export names the domains that change it; each change is reported where it happens too.',
   collectors: [moduleBindings, stateFacts],
   dependsOnImporters: true,
+  affectsImports: (facts) => (facts(stateFacts)?.sites.length ?? 1) > 0,
   check(ctx) {
     const domain = ctx.membership.domain;
     if (!domain) return;

@@ -137,6 +137,18 @@ describe('hardening: no workspace code runs, and writes stay inside the workspac
     for (const line of cli.split('\n').filter((l) => /fs\.writeFileSync\(/.test(l))) assert.match(line, /values\.output/, `the CLI writes directly only where --output says: ${line.trim()}`);
   });
 
+  it('the domain graph webview: a strict Content Security Policy and no remote resource', () => {
+    const panel = fs.readFileSync(`${REPO_ROOT}/client/views/graph-panel.ts`, 'utf8');
+    const csp = /const csp = \[([^\]]*)\]/.exec(panel)?.[1] ?? '';
+    assert.match(csp, /"default-src 'none'"/, 'everything not allowed is denied');
+    assert.match(csp, /`script-src 'nonce-\$\{nonce\}'`/, 'only our script, by nonce');
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/, 'no inline or eval, no remote origin, no wildcard');
+    assert.match(panel, /localResourceRoots: \[/);
+    const bundle = fs.readFileSync(`${REPO_ROOT}/dist/graph-webview.js`, 'utf8');
+    const urls = [...new Set(bundle.match(/https?:\/\/[^"'`\s)]+/g) ?? [])];
+    assert.deepEqual(urls, ['http://www.w3.org/2000/svg'], 'the bundled script names no remote resource (the SVG namespace is a name, not a fetch)');
+  });
+
   describe('the CLI writes inside the workspace only', () => {
     it('refuses a fix whose file is a link out of the workspace, and writes nothing at all', () => {
       const root = copyFixture('shop');
