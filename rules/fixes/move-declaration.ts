@@ -49,6 +49,9 @@ function containsJsx(node: ts.Node): boolean {
   return found;
 }
 
+/** Frameworks that belong to the UI or the transport edge: code that needs them is not core logic yet. */
+const EDGE_FRAMEWORKS = /^(react|react-dom|preact|vue|svelte|solid-js|next|@angular\/.+|@remix-run\/.+|express|fastify|koa|@koa\/.+|koa-router|hono|@nestjs\/.+|@hapi\/.+|axios|node-fetch|got|undici|amqplib|kafkajs|bullmq|ws|socket\.io)$/;
+
 interface MoveSet {
   /** Names to move, the function last: what it needs goes first. */
   names: string[];
@@ -97,6 +100,13 @@ function moveSet(ctx: FixContext, file: string, name: string, targetLayer: strin
       const specifier = importedFrom.get(used);
       if (!specifier || !targetLayer) continue;
       const target = ctx.resolve(specifier, file);
+      if (target.kind === 'external') {
+        const pkg = target.packageName;
+        if (targetLayer === 'core' && (EDGE_FRAMEWORKS.test(pkg) || ctx.config.adapterOnlyPackages.match(pkg) || ctx.config.databasePackages.match(pkg))) {
+          return { names: [], reason: `"${n}" uses ${used} from "${pkg}", which belongs at the edge, not in the core; extract the decision into a plain function first (TypeScript: Extract to function in module scope), then move that` };
+        }
+        continue;
+      }
       if (target.kind !== 'file') continue;
       const layer = ctx.model.membership(target.file).layer;
       if (layer && layer !== targetLayer && !ctx.config.layerDependencies.get(targetLayer)?.has(layer)) {
@@ -110,6 +120,21 @@ function moveSet(ctx: FixContext, file: string, name: string, targetLayer: strin
 /** Why `name` in `file` cannot be moved into `targetFile`'s layer, if it cannot. */
 export function whyNotMovable(ctx: FixContext, file: string, name: string, targetFile?: string): string | undefined {
   return moveSet(ctx, file, name, targetFile ? ctx.model.membership(targetFile).layer : undefined).reason;
+}
+
+function withoutSelfImports(file: string, text: string): string {
+  const sf = parseSourceFile(file, text);
+  const selfImports = sf.statements.filter((s) => {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.moduleSpecifier.text.startsWith('.')) return false;
+    const base = path.posix.resolve(path.posix.dirname(file), s.moduleSpecifier.text).replace(/\.(m|c)?js$/, '');
+    return file.replace(/\.[^./]+$/, '') === base || file === base;
+  });
+  let out = text;
+  for (const s of [...selfImports].reverse()) {
+    const end = text[s.end] === '\n' ? s.end + 1 : s.end;
+    out = out.slice(0, s.getStart(sf)) + out.slice(end);
+  }
+  return out;
 }
 
 /** The smallest single edit turning `before` into `after` (common start and end kept). */
@@ -154,6 +179,9 @@ export function moveDeclaration(ctx: FixContext, file: string, name: string, tar
       texts.set(e.file, applyEdits(read(e.file) ?? '', e.edits));
     }
   }
+  // Moving in steps can leave the target importing names from itself (what an earlier step moved there).
+  const targetText = texts.get(targetFile);
+  if (targetText !== undefined) texts.set(targetFile, withoutSelfImports(targetFile, targetText));
   const domain = ctx.model.membership(targetFile).domain;
   const entry = exportFromDomainApi && domain ? publicEntryOf(domain, ctx) : undefined;
   if (entry && entry !== targetFile && !exportsOf(entry, read(entry) ?? '').names.has(name)) {

@@ -159,6 +159,36 @@ describe('hardening: fuzzing the engine', function () {
     reportFuzz('edit sequences (incremental vs fresh)', fuzzRuns(200), `${edits} edits applied`);
   });
 
+  it('fixture workspaces, typed into: edit by edit agrees with a fresh scan (cross-file facts included)', async () => {
+    const names = ['shop', 'shared-state-corpus', 'routes-express', 'routes-nestjs', 'logic-corpus', 'paths-alias', 'monorepo'];
+    const fixtures = new Map(names.map((n) => [n, fixtureFiles(n)]));
+    const sources = new Map(names.map((n) => [n, [...fixtures.get(n)!.keys()].filter((f) => /\.(ts|tsx|js)$/.test(f)).sort()]));
+    const keystroke = fc.record({ pick: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), change: fc.array(textMutation(), { minLength: 1, maxLength: 2 }) });
+    let edits = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.array(keystroke, { minLength: 1, maxLength: 6 }), async (name, keystrokes) => {
+        const root = `${FIXTURES}/${name}`;
+        const disk = fixtures.get(name)!;
+        const session = await scan(disk, root);
+        const buffers = new Map<string, string>();
+        for (const k of keystrokes) {
+          const file = sources.get(name)![Math.floor(k.pick * sources.get(name)!.length)];
+          const text = k.change.reduce((t, f) => f(t), buffers.get(file) ?? disk.get(file)!);
+          buffers.set(file, text);
+          session.update([{ type: 'buffer', file, text }]);
+          edits++;
+        }
+        assertSound(session);
+        const fresh = Session.open(root, new MemoryHost(disk));
+        fresh.update([...buffers].map(([file, text]) => ({ type: 'buffer' as const, file, text })));
+        await fresh.scan();
+        assert.deepEqual(findingKeys(session.findings(), root), findingKeys(fresh.findings(), root), 'incremental = fresh');
+      }),
+      fuzzParameters(150),
+    );
+    reportFuzz(`edits typed into fixtures (incremental vs fresh, ${names.length} workspaces)`, fuzzRuns(150), `${edits} edits applied`);
+  });
+
   it('fixture workspaces, mutated: scan and re-check without throwing, ranges in the text', async () => {
     const names = ['shop', 'clean', 'js-require', 'paths-alias', 'monorepo', 'syntax-error', 'routes-express', 'routes-nestjs', 'shared-state-corpus', 'debt', 'project-healthy'];
     const fixtures = new Map(names.map((n) => [n, fixtureFiles(n)]));

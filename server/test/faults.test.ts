@@ -170,7 +170,7 @@ describe('hardening: faults around the language server', function () {
     }
   });
 
-  it('says once that a file is skipped, and why, however often the workspace is re-checked', async () => {
+  it('says once that a file is skipped (binary, nested too deeply), and why, however often it is re-checked', async () => {
     const root = copyFixture('shop');
     fs.writeFileSync(`${root}/src/billing/core/logo.ts`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const client = await LspTestClient.start(root, { settings: { debounceMs: 0 } });
@@ -181,8 +181,17 @@ describe('hardening: faults around the language server', function () {
       client.open(file, text);
       for (let i = 0; i < 10; i++) client.change(file, `${text}\n// ${i}`);
       void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/billing/core/new.ts'), type: 1 }] });
+      // A buffer nested deeper than the parser's stack: skipped with why, and the server carries on.
+      const deep = 'src/billing/core/tax-report.ts';
+      client.open(deep, `${VIOLATION}export const x = ${'('.repeat(60_000)}1${')'.repeat(60_000)};\n`);
+      for (let i = 0; i < 3; i++) client.change(deep, `${VIOLATION}export const x = ${'['.repeat(60_000 + i)}${']'.repeat(60_000 + i)};\n`);
+      await client.waitFor(() => logs(client, /tax-report\.ts/).length > 0, 'the skipped buffer to be reported');
       await sleep(500);
       assert.deepEqual(logs(client, /logo\.ts/), [`skipped ${root}/src/billing/core/logo.ts: it is binary, not source text`]);
+      assert.deepEqual(logs(client, /tax-report\.ts/), [`skipped ${root}/${deep}: it is nested too deeply to parse (Maximum call stack size exceeded)`]);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: 0, character: 10 } });
+      assert.ok(hover === null || typeof hover === 'object', 'and it still answers');
+      assert.equal(client.process.exitCode, null);
     } finally {
       await client.stop();
     }

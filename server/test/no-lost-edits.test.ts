@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../rules';
-import { copyFixture } from '../../rules/test/helpers';
+import { REPO_ROOT, copyFixture } from '../../rules/test/helpers';
 import { LspTestClient } from './lsp-test-client';
 
 /**
@@ -143,5 +144,19 @@ describe('hardening: no lost edits (fixes against document versions, with concur
     }
     console.log(`      ${resolvedCount} fixes resolved during concurrent edits (every one against the text of its version), ${refused} refused; ${stale} would be refused by the editor as the buffer moved on`);
     assert.ok(resolvedCount > 0);
+  });
+});
+
+describe('hardening: no lost edits (foundations fix on a file with a byte order mark and CRLF line ends)', () => {
+  it('fixes at the right place, and keeps the mark and the line ends', () => {
+    const root = copyFixture('shop');
+    const file = `${root}/${FILE}`;
+    const original = fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n');
+    fs.writeFileSync(file, `\ufeff${original}`);
+    const r = spawnSync(process.execPath, [`${REPO_ROOT}/bin/foundations.js`, 'fix', root, '--rule', 'public-api-bypass'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const after = fs.readFileSync(file, 'utf8');
+    assert.ok(after.startsWith('\ufeff// Reaches into'), 'the byte order mark is kept, and nothing before the first line');
+    assert.equal(after, `\ufeff${original.replace("'../../catalog/core/pricing'", "'../../catalog'")}`, 'only the specifier changed; every line and line end is kept');
   });
 });
