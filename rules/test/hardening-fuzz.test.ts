@@ -184,9 +184,9 @@ describe('hardening: fuzzing the engine', function () {
         await fresh.scan();
         assert.deepEqual(findingKeys(session.findings(), root), findingKeys(fresh.findings(), root), 'incremental = fresh');
       }),
-      fuzzParameters(150),
+      fuzzParameters(100),
     );
-    reportFuzz(`edits typed into fixtures (incremental vs fresh, ${names.length} workspaces)`, fuzzRuns(150), `${edits} edits applied`);
+    reportFuzz(`edits typed into fixtures (incremental vs fresh, ${names.length} workspaces)`, fuzzRuns(100), `${edits} edits applied`);
   });
 
   it('fixture workspaces, mutated: scan and re-check without throwing, ranges in the text', async () => {
