@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import { parseSourceFile } from '../graph/extract-imports';
 import type { Finding } from '../model';
+import { referencesAny } from '../semantic/logic-signals';
 import { type Fix, type FixContext, FixError } from './fix';
 import { kebabCase, relatedFiles, workspaceRelative } from './move-declaration';
 import { moveStatements } from './typescript-move';
@@ -29,17 +30,6 @@ function boundNames(declaration: ts.ImportDeclaration): string[] {
   return names;
 }
 
-function mentions(node: ts.Node, names: Set<string>): boolean {
-  let found = false;
-  const visit = (n: ts.Node) => {
-    if (found) return;
-    if (ts.isIdentifier(n) && names.has(n.text)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
-}
-
 /** The first static folder of a layer's globs (`adapters/**` → adapters). */
 function folderOfLayer(ctx: FixContext, layer: string): string | undefined {
   for (const glob of ctx.config.layers.find((l) => l.name === layer)?.globs ?? []) {
@@ -61,7 +51,7 @@ function plan(finding: Finding, ctx: FixContext): MovePlan {
   );
   if (!declaration) return { reason: `only an import declaration of "${pkg}" can be moved with the code that uses it` };
   const names = new Set(boundNames(declaration));
-  const users = sf.statements.filter((s) => !ts.isImportDeclaration(s) && mentions(s, names));
+  const users = sf.statements.filter((s) => !ts.isImportDeclaration(s) && referencesAny(s, names));
   if (users.length === 0) return { reason: `nothing in this file uses "${pkg}"; remove the import` };
   const first = sf.statements.indexOf(users[0]);
   const last = sf.statements.indexOf(users[users.length - 1]);

@@ -753,7 +753,7 @@ export function collectLogicFacts(sf: ts.SourceFile): LogicFacts {
   return { functions: functions.filter((f) => f.signals.length > 0) };
 }
 
-function referencesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+export function referencesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   let found = false;
   const visit = (n: ts.Node) => {
