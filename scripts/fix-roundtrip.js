@@ -29,7 +29,7 @@ function typeChecker(root) {
 }
 
 // Counts in messages ("changed from 3 places") change when a fix handles one of them: not a new finding.
-const key = (f) => `${f.ruleId}|${f.file}|${f.message.replace(/\d+/g, '#')}`;
+const key = (f) => `${f.ruleId}|${f.file}|${f.message.replace(/\d+ (\w+?)s?\b/g, '# $1').replace(/\d+/g, '#')}`;
 
 async function roundTrip(name, totals, failures) {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `foundations-roundtrip-${name}-`)));

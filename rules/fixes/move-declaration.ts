@@ -75,9 +75,10 @@ function moveSet(ctx: FixContext, file: string, name: string, targetLayer: strin
   for (const s of sf.statements) for (const n of declaredNames(s)) statementOf.set(n, s);
   const importedFrom = new Map<string, string>();
   for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.importClause?.isTypeOnly) continue;
+    // Type-only imports count too: the layer rules see them as dependencies.
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
     const clause = s.importClause;
-    const bound = [clause?.name?.text, ...(clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text) : []), clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings.name.text : undefined];
+    const bound = [clause?.name?.text, ...(clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name.text) : []), clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings.name.text : undefined];
     for (const b of bound) if (b) importedFrom.set(b, s.moduleSpecifier.text);
   }
   // The transitive closure of local declarations the declaration uses.
