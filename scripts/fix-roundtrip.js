@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const ts = require('typescript');
-const { Session, createNodeHost, applyEdits } = require('../out/rules');
+const { Session, createNodeHost, applyEdits, fingerprintOf } = require('../out/rules');
 
 const FIXTURES = path.join(__dirname, '..', 'test-fixtures');
 const DEFAULT = ['shop', 'paths-alias', 'monorepo', 'js-require', 'logic-corpus', 'shared-state-corpus', 'routes-express'];
@@ -28,8 +28,9 @@ function typeChecker(root) {
   };
 }
 
-// Counts in messages ("changed from 3 places") change when a fix handles one of them: not a new finding.
-const key = (f) => `${f.ruleId}|${f.file}|${f.message.replace(/\d+ (\w+?)s?\b/g, '# $1').replace(/\d+/g, '#')}`;
+// A finding is identified the way the debt register does it (rule, file, what it is about), not by
+// its line or message: a message that counts places changes when a fix handles one of them.
+const key = (f) => `${f.ruleId}|${f.file}|${fingerprintOf(f)}`;
 
 async function roundTrip(name, totals, failures) {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `foundations-roundtrip-${name}-`)));

@@ -11,7 +11,7 @@ export function fingerprintOf(finding: Finding): string {
   const d = finding.data ?? {};
   if (typeof d.fingerprint === 'string') return d.fingerprint;
   if (typeof d.specifier === 'string') return `import ${d.specifier}`;
-  for (const key of ['symbol', 'name', 'exportName', 'functionName', 'function']) {
+  for (const key of ['symbol', 'name', 'exportName', 'functionName', 'function', 'state']) {
     if (typeof d[key] === 'string') return `symbol ${d[key] as string}`;
   }
   if (typeof d.route === 'string') return `route ${d.route}`;
