@@ -1,5 +1,5 @@
-import type { WorkspaceRule } from './rule';
-import type { DomainEdges } from './rule';
+import { shortestPath } from '../graph/shortest-path';
+import type { DomainEdges, WorkspaceRule } from './rule';
 
 /** Strongly connected components of the domain graph with more than one domain (Tarjan). */
 export function cyclicComponents(edges: DomainEdges): string[][] {
@@ -38,27 +38,6 @@ export function cyclicComponents(edges: DomainEdges): string[][] {
   return components;
 }
 
-/** The shortest way back from `to` to `from` inside one component, for the message. */
-function pathBack(edges: DomainEdges, from: string, to: string, members: Set<string>): string[] {
-  const previous = new Map<string, string>([[to, to]]);
-  const queue = [to];
-  while (queue.length > 0) {
-    const v = queue.shift()!;
-    if (v === from) break;
-    for (const w of [...(edges.get(v)?.keys() ?? [])].sort()) {
-      if (members.has(w) && !previous.has(w)) {
-        previous.set(w, v);
-        queue.push(w);
-      }
-    }
-  }
-  const path = [from];
-  for (let v = from; v !== to; ) {
-    v = previous.get(v)!;
-    path.unshift(v);
-  }
-  return path;
-}
 
 export const domainCycle: WorkspaceRule = {
   id: 'domain-cycle',
@@ -79,7 +58,9 @@ export const domainCycle: WorkspaceRule = {
       // The undeclared edges are where the cycle was introduced; blame only them when there are some.
       const undeclared = edges.filter(([from, to]) => !ctx.model.domain(from)?.dependsOn.includes(to));
       for (const [from, to, files] of undeclared.length > 0 ? undeclared : edges) {
-        const cycle = [from, ...pathBack(ctx.domainEdges, from, to, members)];
+        // The way back from `to` to `from` inside the component (it exists: both are in it), for the message.
+        const back = shortestPath(to, from, (v) => [...(ctx.domainEdges.get(v)?.keys() ?? [])].filter((w) => members.has(w)).sort())!;
+        const cycle = [from, ...back];
         // One finding per blamed edge, at its first import, so each team sees its part.
         const file = [...files].sort()[0];
         const imp = ctx.graph.importsOf(file).find((i) => i.target.kind === 'file' && ctx.model.membership(i.target.file).domain?.name === to);

@@ -1,28 +1,9 @@
 import * as jsonc from 'jsonc-parser';
+import { shortestPath } from '../graph/shortest-path';
 import type { TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { type Fix, FixError } from './fix';
 
-/** The declared path from `to` back to `from`, if any: declaring from → to would close that cycle. */
-function declaredPathBack(domains: { name: string; dependsOn: string[] }[], from: string, to: string): string[] | undefined {
-  const previous = new Map<string, string>([[to, to]]);
-  const queue = [to];
-  while (queue.length > 0) {
-    const d = queue.shift()!;
-    if (d === from) {
-      const path = [from];
-      for (let v = from; v !== to; ) path.unshift((v = previous.get(v)!));
-      return path;
-    }
-    for (const next of domains.find((x) => x.name === d)?.dependsOn ?? []) {
-      if (!previous.has(next)) {
-        previous.set(next, d);
-        queue.push(next);
-      }
-    }
-  }
-  return undefined;
-}
 
 export const declareDependency: Fix = {
   id: 'declare-dependency',
@@ -31,7 +12,8 @@ export const declareDependency: Fix = {
     const from = finding.domains?.from;
     const to = finding.domains?.to;
     if (!from || !to) return undefined;
-    const back = declaredPathBack(ctx.config.domains, from, to);
+    // A declared path from `to` back to `from`: declaring from → to would close that cycle.
+    const back = shortestPath(to, from, (d) => ctx.config.domains.find((x) => x.name === d)?.dependsOn ?? []);
     return {
       fixId: this.id,
       title: `Declare that "${from}" depends on "${to}" (foundations.json)`,
