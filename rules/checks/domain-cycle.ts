@@ -38,7 +38,6 @@ export function cyclicComponents(edges: DomainEdges): string[][] {
   return components;
 }
 
-
 export const domainCycle: WorkspaceRule = {
   id: 'domain-cycle',
   scope: 'workspace',
