@@ -7,7 +7,8 @@ import { CONFIG_FILE_NAME } from './config/defaults';
 import { configRangeOf, loadConfig } from './config/load-config';
 import { type Host, OverlayHost, normalizePath } from './host';
 import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
-import { ImportGraph, type ResolvedImport } from './graph/import-graph';
+import { ImportGraph, RecordingGraph, type Reads, addRead, type ResolvedImport } from './graph/import-graph';
+import { ReadIndex } from './graph/read-index';
 import { Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
@@ -81,6 +82,9 @@ interface FileFacts {
 }
 
 /** Files whose change means resolution results may be stale. */
+/** Collectors whose facts other files' checks read: the part of a file's facts that is its interface. */
+const READ_BY_OTHERS = new Set(RULES.flatMap((rule) => (rule.scope === 'file' ? (rule.collectors ?? []) : [])).filter((c) => c.readByOtherFiles).map((c) => c.id));
+
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 /**
@@ -95,6 +99,8 @@ export class Session {
   private model: WorkspaceModel;
   private resolver: Resolver;
   private readonly graph = new ImportGraph();
+  /** The graph file rules see, recording what each check looks at. */
+  private readonly ruleGraph = new RecordingGraph(this.graph);
   private readonly facts = new Map<string, FileFacts>();
   private readonly skipped = new Map<string, string>();
   /** Folders the scan could not list, and files some rule failed on: reported with the skipped files. */
@@ -109,9 +115,10 @@ export class Session {
   private dependencyCruiserConfigError: ConfigDiagnostic | undefined;
   private readonly foreignDomainsOf = new Map<string, Set<string>>();
   private readonly domainEdges = new Map<string, Map<string, Set<string>>>();
-  /** File → the other files whose facts its last check read, and the reverse: an edit re-checks the readers. */
-  private readonly factReads = new Map<string, Set<string>>();
-  private readonly factReaders = new Map<string, Set<string>>();
+  /** Whose facts and import lists each file's last check read: when they change, the readers are re-checked. */
+  private readonly factReads = new ReadIndex();
+  /** Whose importers each file's last check listed: when a file's imports move, the readers of its targets are re-checked. */
+  private readonly importerReads = new ReadIndex();
   private scanned = false;
   private debt: DebtMatcher;
   private readonly today: () => string;
@@ -276,7 +283,7 @@ export class Session {
    */
   async runDependencyCruiser(): Promise<UpdateResult & { ms: number }> {
     const configFile = this.config.dependencyCruiser;
-    const before = this.snapshot();
+    const before = this.findingsOf(this.filesWithFindings());
     if (!configFile) {
       this.dependencyCruiserFindings = new Map();
       this.dependencyCruiserProblemText = undefined;
@@ -361,7 +368,8 @@ export class Session {
   private interfaceOf(file: string): string {
     const facts = this.facts.get(file);
     const imports = this.graph.importsOf(file).map((i) => [i.specifier, i.kind, i.typeOnly, i.names, i.target]);
-    return JSON.stringify([imports, facts?.extract.failure, facts ? [...facts.semantic] : []], (key, value: unknown) => {
+    const shared = facts ? [...facts.semantic].filter(([id]) => READ_BY_OTHERS.has(id)) : [];
+    return JSON.stringify([imports, facts?.extract.failure, shared], (key, value: unknown) => {
       if (key === 'range' || key === 'line' || key === 'character') return undefined;
       if (value instanceof Map) return [...value];
       if (value instanceof Set) return [...value];
@@ -423,7 +431,9 @@ export class Session {
         projectTouched = true;
       }
     }
-    const before = this.snapshot();
+    // Edits of source files alone change only the files they re-check: those are compared then, not every file.
+    const sourcesOnly = configText === null && !structural && !appearedOrVanished && !debtTouched;
+    let before = sourcesOnly ? new Map<string, Finding[]>() : this.findingsOf(this.filesWithFindings());
     let configChanged = false;
     if (configText !== null) configChanged = this.reloadConfig(configText);
     else if (appearedOrVanished) {
@@ -440,34 +450,51 @@ export class Session {
       this.rebuild();
     } else {
       const recheck = new Set<string>();
-      const importerRules = this.activeRules('file').filter((r) => r.dependsOnImporters);
-      // Whether an edit of `file` can change the findings of what it imports (it mutates something it imports).
-      const affectsImports = (file: string) => importerRules.some((r) => !r.affectsImports || r.affectsImports((c) => this.factsOf(c, file)));
-      const targetsOf = (file: string) => this.graph.importsOf(file).flatMap((i) => (i.target.kind === 'file' ? [i.target.file] : []));
       for (const file of touched) {
         if (!this.sourceFiles.has(file)) continue;
-        const affectedBefore = affectsImports(file);
-        const before = affectedBefore ? targetsOf(file) : [];
+        const namesBefore = this.importedNames(file);
         const interfaceBefore = this.interfaceOf(file);
-        if (this.analyze(file)) importsMoved = true;
-        const targetsToo = affectedBefore || affectsImports(file);
+        const moved = this.analyze(file);
+        // Even a move of an import within its line changes where a cycle is reported.
+        if (moved) importsMoved = true;
         recheck.add(file);
         // Typing inside a body changes neither what the file imports nor the facts other files read
         // from it: then its own findings are all that can change (the keystroke path).
         if (this.interfaceOf(file) === interfaceBefore) continue;
-        for (const importer of this.graph.importersOf(file)) recheck.add(importer);
-        if (targetsToo) for (const target of [...before, ...targetsOf(file)]) recheck.add(target);
-        // Files whose findings were computed from this file's facts (a re-exported state, a mount prefix),
-        // and — when the imports moved — from the facts of what it imports.
-        for (const reader of this.factReaders.get(file) ?? []) recheck.add(reader);
-        if (targetsToo) for (const target of targetsOf(file)) for (const reader of this.factReaders.get(target) ?? []) recheck.add(reader);
+        const namesAfter = this.importedNames(file);
+        const changedByTarget = new Map<string, Set<string>>();
+        for (const target of new Set([...namesBefore.keys(), ...namesAfter.keys()])) {
+          const changed = symmetricDifference(namesBefore.get(target), namesAfter.get(target));
+          if (changed.size > 0) changedByTarget.set(target, changed);
+        }
+        // Files whose findings were computed from this file's facts (a re-exported state, a mount prefix), or
+        // from its imports of names that changed (who imports the router a reader looks for)…
+        for (const reader of this.factReads.readersOf(file, new Set([...changedByTarget.values()].flatMap((names) => [...names])))) recheck.add(reader);
+        if (!moved) continue;
+        // …and from the importers of what it imported or now imports (who changes an exported state, who
+        // mounts a router), when the names it imports from there are among those the reader looked for.
+        for (const [target, changed] of changedByTarget) for (const reader of this.importerReads.readersOf(target, changed)) recheck.add(reader);
       }
+      if (sourcesOnly) before = this.findingsOf([...recheck, ...(importsMoved ? this.workspaceFindings.keys() : [])]);
       for (const file of recheck) this.checkFile(file);
       if (importsMoved) this.checkWorkspace();
+      if (sourcesOnly && importsMoved) for (const file of this.workspaceFindings.keys()) if (!before.has(file)) before.set(file, []);
     }
-    const files = this.diff(before);
+    const files = this.diff(before, sourcesOnly);
     if (files.length > 0 || configChanged || debtChanged || projectTouched || importsMoved || structural || configText !== null) this.revisionValue++;
     return { files, configChanged, ...(debtChanged ? { debtChanged } : {}) };
+  }
+
+  /** Workspace file → the names this file imports from it ('*': a namespace, `export *`, or a require). A type-only import counts apart. */
+  private importedNames(file: string): Map<string, Set<string>> {
+    const byTarget = new Map<string, Set<string>>();
+    for (const i of this.graph.importsOf(file)) {
+      if (i.target.kind !== 'file') continue;
+      let names = byTarget.get(i.target.file);
+      if (!names) byTarget.set(i.target.file, (names = new Set()));
+      for (const name of i.names.length > 0 ? i.names : ['*']) names.add(i.typeOnly ? `type ${name}` : name);
+    }
+    return byTarget;
   }
 
   /** Reads foundations.json again; a broken file keeps the last good configuration in force. */
@@ -504,7 +531,8 @@ export class Session {
   }
 
   private forget(file: string): void {
-    this.recordFactReads(file, new Set());
+    this.factReads.record(file, new Map());
+    this.importerReads.record(file, new Map());
     this.graph.delete(file);
     this.facts.delete(file);
     this.skipped.delete(file);
@@ -664,22 +692,28 @@ export class Session {
   private checkFile(file: string): void {
     if (!this.sourceFiles.has(file)) return;
     const findings: Finding[] = [];
-    const reads = new Set<string>();
+    const reads: Reads = new Map();
+    const importerReads: Reads = new Map();
     const failures: string[] = [];
     const membership = this.model.membership(file);
     const imports = this.graph.importsOf(file);
+    this.ruleGraph.begin(file, reads, importerReads);
     for (const rule of this.activeRules('file') as (FileRule & { severity: Severity })[]) {
       try {
         rule.check({
           file,
           membership,
           imports,
-          graph: this.graph,
+          graph: this.ruleGraph,
           model: this.model,
           config: this.config,
           options: this.config.rules.get(rule.id)?.options ?? {},
           facts: <T>(collector: FactCollector<T>, other?: string) => {
-            if (other !== undefined && other !== file) reads.add(other);
+            if (other !== undefined && other !== file) {
+              // A read the interface does not cover would never re-check this file when the facts change.
+              if (!collector.readByOtherFiles) throw new Error(`the facts "${collector.id}" are not declared readByOtherFiles`);
+              addRead(reads, other);
+            }
             return this.factsOf(collector, other ?? file);
           },
           report: (r: Report) => {
@@ -691,25 +725,13 @@ export class Session {
         failures.push(ruleFailure(rule.id, err));
       }
     }
+    this.ruleGraph.end();
     if (failures.length > 0) this.ruleFailures.set(file, failures.join('; '));
     else this.ruleFailures.delete(file);
     if (findings.length > 0) this.fileFindings.set(file, findings.sort(compareFindings));
     else this.fileFindings.delete(file);
-    this.recordFactReads(file, reads);
-  }
-
-  private recordFactReads(file: string, reads: Set<string>): void {
-    for (const other of this.factReads.get(file) ?? []) this.factReaders.get(other)?.delete(file);
-    if (reads.size === 0) {
-      this.factReads.delete(file);
-      return;
-    }
-    this.factReads.set(file, reads);
-    for (const other of reads) {
-      let readers = this.factReaders.get(other);
-      if (!readers) this.factReaders.set(other, (readers = new Set()));
-      readers.add(file);
-    }
+    this.factReads.record(file, reads);
+    this.importerReads.record(file, importerReads);
   }
 
   private checkWorkspace(): void {
@@ -798,19 +820,28 @@ export class Session {
     };
   }
 
-  private snapshot(): Map<string, Finding[]> {
+  private findingsOf(files: Iterable<string>): Map<string, Finding[]> {
     const snap = new Map<string, Finding[]>();
-    for (const file of this.filesWithFindings()) snap.set(file, this.findingsFor(file));
+    for (const file of files) snap.set(file, this.findingsFor(file));
     return snap;
   }
 
-  private diff(before: Map<string, Finding[]>): string[] {
+  /** The files whose findings differ from `before`: the files it holds and, unless it holds every file that could have changed, those with findings now. */
+  private diff(before: Map<string, Finding[]>, complete = false): string[] {
     const changed: string[] = [];
-    for (const file of new Set([...before.keys(), ...this.filesWithFindings()])) {
+    for (const file of complete ? before.keys() : new Set([...before.keys(), ...this.filesWithFindings()])) {
       if (!sameFindings(before.get(file) ?? [], this.findingsFor(file))) changed.push(file);
     }
     return changed.sort();
   }
+}
+
+/** The names in one set and not the other, a type-only import counted as its name. */
+function symmetricDifference(a: ReadonlySet<string> = new Set(), b: ReadonlySet<string> = new Set()): Set<string> {
+  const result = new Set<string>();
+  for (const name of a) if (!b.has(name)) result.add(name.replace(/^type /, ''));
+  for (const name of b) if (!a.has(name)) result.add(name.replace(/^type /, ''));
+  return result;
 }
 
 function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[]): boolean {

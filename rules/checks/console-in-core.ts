@@ -1,4 +1,5 @@
-import * as ts from 'typescript';
+// A plain require: esbuild's namespace-import getters make every `ts.x` on the hot path a call.
+import ts = require('typescript');
 import type { Range } from '../model';
 import type { FactCollector, FileRule } from './rule';
 
@@ -16,6 +17,7 @@ const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(__tests__|__mocks__)\//;
 
 export const consoleCalls: FactCollector<ConsoleCall[]> = {
   id: 'console-calls',
+  readByOtherFiles: false,
   appliesTo: (m) => !!m.domain && m.layer === 'core',
   collect(sf) {
     const calls: ConsoleCall[] = [];

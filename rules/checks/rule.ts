@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { Config } from '../config/config';
-import type { ImportGraph, ResolvedImport } from '../graph/import-graph';
+import type { GraphView, ImportGraph, ResolvedImport } from '../graph/import-graph';
 import type { FoundationId, Range, Severity } from '../model';
 import type { Membership, WorkspaceModel } from '../workspace/workspace-model';
 
@@ -35,6 +35,11 @@ export interface FactCollector<T = unknown> {
   id: string;
   /** Whether a file needs these facts at all (e.g. only UI files), judged on where it sits. */
   appliesTo(membership: Membership): boolean;
+  /**
+   * Whether checks of other files read these facts. Only such facts are part of a file's interface:
+   * when they change, the files that read them are re-checked; a change to the others re-checks the file alone.
+   */
+  readByOtherFiles: boolean;
   collect(sourceFile: ts.SourceFile): T;
 }
 
@@ -42,7 +47,8 @@ export interface FileRuleContext {
   file: string;
   membership: Membership;
   imports: readonly ResolvedImport[];
-  graph: ImportGraph;
+  /** The other files whose imports or importers a check looks at through this are re-checked with them. */
+  graph: GraphView;
   model: WorkspaceModel;
   config: Config;
   options: Record<string, unknown>;
@@ -56,16 +62,6 @@ export interface FileRule extends RuleMeta {
   scope: 'file';
   /** Collectors this rule reads; computed eagerly during the scan, on the shared parse. */
   collectors?: readonly FactCollector[];
-  /**
-   * Set when a file's findings depend on its importers (an exported state mutated elsewhere):
-   * an edit of an importer then re-checks the files it imports too.
-   */
-  dependsOnImporters?: boolean;
-  /**
-   * With dependsOnImporters: whether a file can affect the files it imports at all (it mutates
-   * something); when it cannot, before and after an edit, the imported files are not re-checked.
-   */
-  affectsImports?(facts: <T>(collector: FactCollector<T>) => T | undefined): boolean;
   check(ctx: FileRuleContext): void;
 }
 

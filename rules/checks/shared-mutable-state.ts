@@ -14,8 +14,6 @@ export const sharedMutableState: FileRule = {
     'State that one domain exports and another domain changes is an invisible dependency: no import says "checkout writes the cart", the owning domain can no longer keep its own invariants, tests pass alone and fail together, and the day the domains run in separate processes the write silently goes nowhere. Domains should share data by asking each other (functions, events), never by reaching into each other\'s variables. Reported: exported `let`/`var` reassigned (through the owning module\'s setter) at another domain\'s request; exported arrays, objects, Maps and Sets written (assignment, `delete`, `++`, `push`, `splice`, `sort`, `set`, `add`, `clear`, `Object.assign`…) from another domain; exported instances whose state-changing methods another domain calls — followed through re-exports of public APIs. Not reported: constants, `as const`, `Object.freeze`, read-only types, functions and classes, copies (`[...x].sort()`), changes made inside the owning domain, and module-private state changed only through the owner\'s functions.',
   help: 'Keep the state private to its domain and export functions that read it or make the change (`addToCart(item)` instead of `cartItems.push(item)`), or export a read-only view (`readonly T[]`, `Readonly<T>`, `Object.freeze`). The finding at the export names the domains that change it; each change is reported where it happens too.',
   collectors: [moduleBindings, stateFacts],
-  dependsOnImporters: true,
-  affectsImports: (facts) => (facts(stateFacts)?.sites.length ?? 1) > 0,
   check(ctx) {
     const domain = ctx.membership.domain;
     if (!domain) return;

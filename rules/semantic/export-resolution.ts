@@ -1,10 +1,10 @@
 import type { FactCollector } from '../checks/rule';
-import type { ImportGraph } from '../graph/import-graph';
+import type { GraphView, ResolvedImport } from '../graph/import-graph';
 import { type ModuleBindings, moduleBindings } from './module-bindings';
 
 /** What the cross-file analyses need from a rule context: the import graph and other files' facts. */
 export interface FactsContext {
-  graph: ImportGraph;
+  graph: GraphView;
   facts<T>(collector: FactCollector<T>, file?: string): T | undefined;
 }
 
@@ -17,6 +17,11 @@ export function resolveSpecifier(ctx: FactsContext, file: string, specifier: str
     if (imp.specifier === specifier && imp.target.kind === 'file') return imp.target.file;
   }
   return undefined;
+}
+
+/** Whether any of these imports takes one of `names` (or the whole namespace, or everything) from `from`. */
+function importsAnyOf(imports: readonly ResolvedImport[], from: string, names: ReadonlySet<string>): boolean {
+  return imports.some((i) => i.target.kind === 'file' && i.target.file === from && i.names.some((n) => n === '*' || names.has(n)));
 }
 
 /** A module-level binding of a workspace file: where an exported name is finally declared. */
@@ -80,7 +85,9 @@ export function usesOfBinding(ctx: FactsContext, file: string, local: string): B
   const seen = new Set<string>();
   const visit = (from: string, exportedNames: Set<string>, depth: number) => {
     if (depth > MAX_DEPTH || exportedNames.size === 0) return;
-    for (const importer of ctx.graph.importersOf(from)) {
+    for (const importer of ctx.graph.importersOf(from, exportedNames)) {
+      // Most importers of a barrel import other names from it: their import list says so without their bindings.
+      if (!importsAnyOf(ctx.graph.importsOf(importer, exportedNames), from, exportedNames)) continue;
       const bindings = ctx.facts(moduleBindings, importer);
       if (!bindings) continue;
       const reexported = new Set<string>();

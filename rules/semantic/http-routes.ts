@@ -580,6 +580,7 @@ function collectBootstrap(sf: ts.SourceFile, constants: ReadonlyMap<string, stri
 
 export const routeFacts: FactCollector<RouteFacts> = {
   id: 'http-routes',
+  readByOtherFiles: true,
   appliesTo: (membership) => membership.domain !== undefined,
   collect: collectRouteFacts,
 };

@@ -1,6 +1,6 @@
 import type { FileRuleContext } from '../checks/rule';
 import type { DomainSpec } from '../config/config';
-import type { ImportGraph } from '../graph/import-graph';
+import type { GraphView } from '../graph/import-graph';
 import type { WorkspaceModel } from '../workspace/workspace-model';
 import { isTestFile } from './test-files';
 import { type FunctionLogic, type LogicSignal, SIGNAL_WEIGHTS, type SignalKind, logicFacts } from './logic-signals';
@@ -35,7 +35,7 @@ function strongest(signals: readonly LogicSignal[], count: number): LogicSignal[
   return result;
 }
 
-const coreFolders = new WeakMap<ImportGraph, { size: number; byDomain: Map<string, string> }>();
+const coreFolders = new WeakMap<GraphView, { size: number; byDomain: Map<string, string> }>();
 
 /**
  * Where the logic belongs: the folder of the domain's core layer — the one this file already imports

@@ -860,6 +860,7 @@ function isModuleLevel(decl: ts.VariableDeclaration): boolean {
 
 export const logicFacts: FactCollector<LogicFacts> = {
   id: 'logic-signals',
+  readByOtherFiles: false,
   appliesTo: (membership) => membership.layer === 'ui' || membership.layer === 'integration',
   collect: collectLogicFacts,
 };

@@ -165,6 +165,7 @@ export function collectModuleBindings(sf: ts.SourceFile): ModuleBindings {
 
 export const moduleBindings: FactCollector<ModuleBindings> = {
   id: 'module-bindings',
+  readByOtherFiles: true,
   appliesTo: () => true,
   collect: collectModuleBindings,
 };

@@ -460,6 +460,7 @@ export function collectStateFacts(sf: ts.SourceFile): StateFacts {
 
 export const stateFacts: FactCollector<StateFacts> = {
   id: 'mutable-state',
+  readByOtherFiles: true,
   appliesTo: (membership) => membership.domain !== undefined,
   collect: collectStateFacts,
 };
@@ -470,6 +471,7 @@ export const stateFacts: FactCollector<StateFacts> = {
  */
 export const classMutators: FactCollector<ClassMutators> = {
   id: 'class-mutators',
+  readByOtherFiles: true,
   appliesTo: (membership) => membership.domain !== undefined,
   collect: collectClasses,
 };

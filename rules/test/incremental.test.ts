@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { brief, copyFixture, scanned } from './helpers';
+import { writeWorkspace } from './inline-workspace';
 
 describe('engine: incremental updates', () => {
   it('an unsaved edit that adds a forbidden import adds a finding; removing it removes the finding', async () => {
@@ -96,5 +97,49 @@ describe('engine: incremental updates', () => {
     fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"@shop/*"', '"@nowhere/*"'));
     session.update([{ type: 'disk', file: tsconfig, event: 'changed' }]);
     assert.ok(!brief(session).some((b) => b.startsWith('cross-domain-import')), '@shop/orders no longer resolves into the workspace');
+  });
+  it('an import edit re-checks the files that look for what it now imports through a barrel, as a fresh scan sees them', async () => {
+    const root = writeWorkspace({
+      'foundations.json': JSON.stringify({
+        domains: {
+          cart: { path: 'src/cart', publicApi: ['index.ts'] },
+          orders: { path: 'src/orders', publicApi: ['index.ts'] },
+          checkout: { path: 'src/checkout', dependsOn: ['cart', 'orders'] },
+        },
+        rules: { 'shared-mutable-state': 'error', 'unversioned-api-route': 'error' },
+      }),
+      'src/cart/state.ts': 'export const items: string[] = [];\nexport function count() { return items.length; }\n',
+      'src/cart/index.ts': "export { items, count } from './state';\n",
+      'src/orders/routes.ts': "import express from 'express';\nexport const ordersRouter = express.Router();\nordersRouter.get('/orders', (req, res) => res.send('ok'));\n",
+      'src/orders/index.ts': "export { ordersRouter } from './routes';\n",
+      'src/checkout/pay.ts': "import express from 'express';\nimport { count } from '../cart';\nconst app = express();\nexport function pay() { return count(); }\n",
+    });
+    const session = await scanned(root);
+    const pay = `${root}/src/checkout/pay.ts`;
+    const original = fs.readFileSync(pay, 'utf8');
+    const fresh = async (text: string) => {
+      fs.writeFileSync(pay, text);
+      const scan = await scanned(root);
+      fs.writeFileSync(pay, original);
+      return brief(scan);
+    };
+    assert.deepEqual(brief(session), ['unversioned-api-route src/orders/routes.ts:3:18']);
+
+    // The barrel's state is now imported and changed, and its router mounted under a versioned prefix.
+    const edited = original
+      .replace("import { count } from '../cart';", "import { count, items } from '../cart';\nimport { ordersRouter } from '../orders';")
+      .replace('return count();', "items.push('x'); return count();")
+      .replace('const app = express();', "const app = express();\napp.use('/api/v1', ordersRouter);");
+    const result = session.update([{ type: 'buffer', file: pay, text: edited }]);
+    assert.deepEqual(brief(session), ['shared-mutable-state src/cart/state.ts:1:14', 'shared-mutable-state src/checkout/pay.ts:6:25']);
+    assert.deepEqual(brief(session), await fresh(edited));
+    assert.deepEqual(result.files.map((f) => f.slice(root.length + 1)), ['src/cart/state.ts', 'src/checkout/pay.ts', 'src/orders/routes.ts']);
+
+    // Importing another name from the same barrels changes nothing the state's or the router's file looks for.
+    const unrelated = edited.replace('import { count, items }', 'import { count as total, count, items }');
+    assert.deepEqual(session.update([{ type: 'buffer', file: pay, text: unrelated }]).files, []);
+
+    session.update([{ type: 'buffer', file: pay, text: original }]);
+    assert.deepEqual(brief(session), await fresh(original));
   });
 });

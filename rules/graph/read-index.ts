@@ -1,0 +1,38 @@
+/**
+ * Who read what during their last check: file → the other files it read, and the reverse. A change
+ * to a file re-checks exactly the files whose findings were computed from what changed. A read can
+ * be narrowed to some names (the exports whose importers a check looked for): then only a change
+ * that involves one of them re-checks the reader.
+ */
+export class ReadIndex {
+  private readonly reads = new Map<string, ReadonlyMap<string, ReadonlySet<string> | undefined>>();
+  /** File → reader → the names the reader cared about, or undefined for all of it. */
+  private readonly readers = new Map<string, Map<string, ReadonlySet<string> | undefined>>();
+
+  /** Replaces what `file` read: each file read, with the names that mattered (undefined: everything). An empty map forgets it. */
+  record(file: string, read: ReadonlyMap<string, ReadonlySet<string> | undefined>): void {
+    for (const other of this.reads.get(file)?.keys() ?? []) this.readers.get(other)?.delete(file);
+    if (read.size === 0) {
+      this.reads.delete(file);
+      return;
+    }
+    this.reads.set(file, read);
+    for (const [other, names] of read) {
+      let readers = this.readers.get(other);
+      if (!readers) this.readers.set(other, (readers = new Map()));
+      readers.set(file, names);
+    }
+  }
+
+  /** The files that read `file`; with `changed`, only those that read everything or one of these names ('*' means all names changed). */
+  readersOf(file: string, changed?: ReadonlySet<string>): string[] {
+    const readers = this.readers.get(file);
+    if (!readers) return [];
+    const all = changed === undefined || changed.has('*');
+    const result: string[] = [];
+    for (const [reader, names] of readers) {
+      if (all || names === undefined || [...changed].some((n) => names.has(n))) result.push(reader);
+    }
+    return result;
+  }
+}
