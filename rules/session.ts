@@ -81,10 +81,10 @@ interface FileFacts {
   suppressions: Map<number, Set<string>>;
 }
 
-/** Files whose change means resolution results may be stale. */
 /** Collectors whose facts other files' checks read: the part of a file's facts that is its interface. */
 const READ_BY_OTHERS = new Set(RULES.flatMap((rule) => (rule.scope === 'file' ? (rule.collectors ?? []) : [])).filter((c) => c.readByOtherFiles).map((c) => c.id));
 
+/** Files whose change means resolution results may be stale. */
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 /**
