@@ -1,7 +1,8 @@
 /**
  * The engine's public entry: the language server and the CLI import from here and nowhere else.
  */
-export { Session, MAX_FILE_BYTES } from './session';
+export { Session } from './session';
+export { MAX_FILE_BYTES } from './scan/parse-file';
 export type { Change, UpdateResult, ScanOptions, ScanProgress, CancellationToken, SkippedFile } from './session';
 export { createNodeHost, normalizePath, toPosix } from './host';
 export type { Host, DirectoryEntry } from './host';
@@ -29,7 +30,7 @@ export { FixError } from './fixes/fix';
 export { applyEdits } from './fixes/apply-edits';
 export { fixAll, describeChange } from './fixes/fix-all';
 export type { FixAllResult } from './fixes/fix-all';
-export type { SessionOptions } from './session';
+export type { ParallelOptions, SessionOptions } from './session';
 export { PROJECT_CHECKS } from './project-checks';
 export type { ProjectCheckResult, ProjectCheckStatus, ProjectCheckMeta, Evidence } from './project-checks';
 export type { DebtSummary } from './report/check-result';

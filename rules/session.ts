@@ -6,7 +6,7 @@ import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
 import { configRangeOf, loadConfig } from './config/load-config';
 import { type Host, OverlayHost, normalizePath } from './host';
-import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
+import type { ExtractResult } from './graph/extract-imports';
 import { ImportGraph, RecordingGraph, type Reads, addRead, type ResolvedImport } from './graph/import-graph';
 import { ReadIndex } from './graph/read-index';
 import { Resolver } from './graph/resolver';
@@ -19,12 +19,10 @@ import { createProjectContext } from './project-checks/context';
 import { type ProjectCheckResult, runProjectChecks } from './project-checks';
 import { type FixArguments, type FixContext, FixError, type FixOffer } from './fixes/fix';
 import { fixesForRule } from './fixes';
-import { findSuppressions } from './fixes/suppress-line';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
-
-/** Files larger than this are generated or vendored code; they are reported as skipped. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { type ParsedFile, parseFile } from './scan/parse-file';
+import { type ParseJob, type ParseWorker, defaultParseWorkers, startParseWorkers } from './scan/parse-pool';
 
 export interface CancellationToken {
   readonly isCancellationRequested: boolean;
@@ -65,20 +63,37 @@ export interface SessionOptions {
    * restarted server re-parses only what changed. Written after each full scan.
    */
   cacheFile?: string;
+  /** How a large scan parses on worker threads. */
+  parallel?: ParallelOptions;
 }
+
+export interface ParallelOptions {
+  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core but one. */
+  workers?: number;
+  /** Fewer files to parse than this are parsed on the main thread: starting a worker costs as much as parsing a few hundred. */
+  minFiles?: number;
+  /** The worker script (tests start a failing one). */
+  script?: string;
+}
+
+/** Files per message to a parse worker: large enough to amortise a message, small enough to share the work evenly. */
+const PARSE_CHUNK = 100;
 
 export interface SkippedFile {
   file: string;
   reason: string;
 }
 
-interface FileFacts {
+/** What one parse of a file gave, for this content hash. */
+interface FileFacts extends ParsedFile {
   hash: string;
-  extract: ExtractResult;
-  /** Collector id → facts, for this content hash. */
-  semantic: Map<string, unknown>;
-  /** Line → rules suppressed on it by a `foundations-ignore` comment with a reason. */
-  suppressions: Map<number, Set<string>>;
+}
+
+/** A file read and hashed during a scan, and — once a worker or the main thread parsed it — its parse. */
+interface ReadFile {
+  text: string;
+  hash: string;
+  parsed?: ParsedFile;
 }
 
 /** Collectors whose facts other files' checks read: the part of a file's facts that is its interface. */
@@ -126,10 +141,12 @@ export class Session {
   private projectCache: { revision: number; results: ProjectCheckResult[] } | undefined;
 
   private readonly cacheFile: string | undefined;
+  private readonly parallel: ParallelOptions;
 
   private constructor(root: string, host: Host, options: SessionOptions = {}) {
     this.root = root;
     this.cacheFile = options.cacheFile;
+    this.parallel = options.parallel ?? {};
     this.host = new OverlayHost(host);
     this.resolver = new Resolver(this.host, root);
     const loaded = loadConfig(this.host, root);
@@ -263,12 +280,8 @@ export class Session {
   /** Imports of a file outside the analysis (an excluded test), parsed and resolved on demand. */
   private importsOfUnanalysed(file: string): ResolvedImport[] {
     const text = this.host.readFile(file);
-    if (text === undefined || skipReason(text)) return [];
-    try {
-      return extractImportsFrom(parseSourceFile(file, text)).imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
-    } catch {
-      return [];
-    }
+    if (text === undefined) return [];
+    return parseFile(file, text, []).extract.imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
   }
 
   /** Why the user's dependency-cruiser rules are not reported (untrusted, not installed, failed), if so. */
@@ -338,20 +351,14 @@ export class Session {
 
   /** The first full analysis: discover, read, parse, resolve, check. Yields between batches. */
   async scan(options: ScanOptions = {}): Promise<void> {
-    const { token, onProgress } = options;
+    const { onProgress } = options;
     onProgress?.({ phase: 'discover', done: 0, total: 0 });
     const files = this.discover();
     this.sourceFiles = new Set(files);
     const persisted = this.cacheFile && this.facts.size === 0 ? readPersistedCache(this.cacheFile, toolVersion) : undefined;
     const memoRestored = persisted ? this.restore(persisted, files) : false;
     const parsesBefore = this.parses;
-    const BATCH = 250;
-    for (let i = 0; i < files.length; i += BATCH) {
-      if (token?.isCancellationRequested) return;
-      for (const file of files.slice(i, i + BATCH)) this.analyze(file);
-      onProgress?.({ phase: 'analyze', done: Math.min(i + BATCH, files.length), total: files.length });
-      await yieldToEventLoop();
-    }
+    if (!(await this.analyzeAll(files, options))) return;
     onProgress?.({ phase: 'check', done: 0, total: files.length });
     this.checkAll();
     this.scanned = true;
@@ -542,11 +549,73 @@ export class Session {
   }
 
   /**
-   * Reads, parses (when the content changed) and resolves one file.
+   * Reads, parses and resolves every file of a scan; false when cancelled. Files whose content the
+   * cache does not know are parsed on worker threads as well as here when there are enough of them;
+   * files are resolved and recorded in the order they were listed either way, so the result does not
+   * depend on who parsed what.
+   */
+  private async analyzeAll(files: string[], { token, onProgress }: ScanOptions): Promise<boolean> {
+    const read = new Map<string, ReadFile>();
+    const unparsed: string[] = [];
+    for (const file of files) {
+      const text = this.host.readFile(file);
+      if (text === undefined) continue;
+      const hash = createHash('sha1').update(text).digest('hex');
+      const cached = this.facts.get(file);
+      read.set(file, { text, hash, parsed: cached?.hash === hash ? cached : undefined });
+      if (cached?.hash !== hash) unparsed.push(file);
+    }
+    const { workers = defaultParseWorkers(), minFiles = 400, script } = this.parallel;
+    const pool = unparsed.length >= minFiles ? startParseWorkers(workers, script) : [];
+    const queue: string[][] = [];
+    for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
+    const jobOf = (file: string): ParseJob => ({ file, text: read.get(file)!.text, collectors: this.collectorsFor(file).map((c) => c.id) });
+    // Each worker takes the next chunk when done with one; a worker that fails hands its chunk back.
+    const feed = async (worker: ParseWorker) => {
+      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+        try {
+          const results = await worker.parse(chunk.map(jobOf));
+          chunk.forEach((file, i) => (read.get(file)!.parsed = results[i]));
+        } catch {
+          queue.unshift(chunk);
+          return;
+        }
+      }
+    };
+    const feeding = new Set<Promise<void>>();
+    for (const worker of pool) {
+      const done: Promise<void> = feed(worker).finally(() => feeding.delete(done));
+      feeding.add(done);
+    }
+    let next = 0;
+    try {
+      while (next < files.length) {
+        if (token?.isCancellationRequested) return false;
+        const chunk = queue.shift();
+        if (chunk) for (const file of chunk) read.get(file)!.parsed = this.parse(file, read.get(file)!.text);
+        else if (feeding.size > 0) await Promise.race(feeding);
+        // Record what is ready, in order: resolution overlaps the workers' parsing.
+        const before = next;
+        for (; next < files.length; next++) {
+          const ready = read.get(files[next]);
+          if (ready && !ready.parsed) break;
+          this.analyze(files[next], false, ready);
+        }
+        if (next > before) onProgress?.({ phase: 'analyze', done: next, total: files.length });
+        await yieldToEventLoop();
+      }
+    } finally {
+      for (const worker of pool) worker.close();
+    }
+    return true;
+  }
+
+  /**
+   * Reads (unless the scan did), parses (when the content changed) and resolves one file.
    * Returns whether its resolved imports changed.
    */
-  private analyze(file: string, forceResolve = false): boolean {
-    const text = this.host.readFile(file);
+  private analyze(file: string, forceResolve = false, ready?: ReadFile): boolean {
+    const text = ready ? ready.text : this.host.readFile(file);
     if (text === undefined && !this.host.fileExists(file)) {
       // Deleted since it was listed (a branch switch mid-scan): it is gone, not skipped; the
       // file event that follows rebuilds the file list.
@@ -559,16 +628,15 @@ export class Session {
       this.graph.set(file, []);
       return true;
     }
-    const hash = createHash('sha1').update(text).digest('hex');
+    const hash = ready?.hash ?? createHash('sha1').update(text).digest('hex');
     const cached = this.facts.get(file);
     if (cached?.hash === hash && !forceResolve && this.graph.has(file)) return false;
     let extract: ExtractResult;
     if (cached?.hash === hash) extract = cached.extract;
     else {
-      const problem = skipReason(text);
-      const semantic = new Map<string, unknown>();
-      extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : this.parseOnce(file, text, semantic);
-      this.facts.set(file, { hash, extract, semantic, suppressions: problem ? new Map() : findSuppressions(text) });
+      const parsed = ready?.parsed ?? this.parse(file, text);
+      extract = parsed.extract;
+      this.facts.set(file, { hash, ...parsed });
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);
@@ -583,23 +651,14 @@ export class Session {
   private parses = 0;
 
   /** One parse serves import extraction and the facts of every rule that applies to the file. */
-  private parseOnce(file: string, text: string, semantic: Map<string, unknown>): ExtractResult {
+  private parse(file: string, text: string): ParsedFile {
     this.parses++;
-    let sf;
-    let extract: ExtractResult;
-    try {
-      sf = parseSourceFile(file, text);
-      extract = extractImportsFrom(sf);
-    } catch (err) {
-      // TypeScript's parser recurses once per nesting level: thousands of nested brackets overflow the stack.
-      if (err instanceof RangeError) return { imports: [], syntaxErrors: 0, failure: `it is nested too deeply to parse (${err.message})` };
-      return { imports: [], syntaxErrors: 0, failure: `the parser failed: ${(err as Error).message}` };
-    }
+    return parseFile(file, text, this.collectorsFor(file));
+  }
+
+  private collectorsFor(file: string): FactCollector[] {
     const membership = this.model.membership(file);
-    for (const collector of this.activeCollectors()) {
-      if (collector.appliesTo(membership)) semantic.set(collector.id, safeCollect(collector, sf));
-    }
-    return extract;
+    return this.activeCollectors().filter((c) => c.appliesTo(membership));
   }
 
   private activeCollectors(): FactCollector[] {
@@ -615,12 +674,7 @@ export class Session {
     if (entry.semantic.has(collector.id)) return entry.semantic.get(collector.id) as T | undefined;
     const text = this.host.readFile(file);
     if (text === undefined || createHash('sha1').update(text).digest('hex') !== entry.hash) return undefined;
-    let value: T | undefined;
-    try {
-      value = safeCollect(collector, parseSourceFile(file, text));
-    } catch {
-      value = undefined;
-    }
+    const value = parseFile(file, text, [collector]).semantic.get(collector.id) as T | undefined;
     entry.semantic.set(collector.id, value);
     return value;
   }
@@ -865,20 +919,6 @@ function ruleFailure(ruleId: string, err: unknown): string {
 }
 
 /** A collector that throws on some odd input costs its facts for that file, never the scan. */
-function safeCollect<T>(collector: FactCollector<T>, sf: import('typescript').SourceFile): T | undefined {
-  try {
-    return collector.collect(sf);
-  } catch {
-    return undefined;
-  }
-}
-
-function skipReason(text: string): string | undefined {
-  if (text.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (generated code?)`;
-  if (text.slice(0, 8000).includes('\u0000')) return 'it is binary, not source text';
-  return undefined;
-}
-
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

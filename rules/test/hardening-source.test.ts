@@ -6,7 +6,8 @@ import { checkWorkspace, collectResult } from '../check';
 import { type Host, createNodeHost } from '../host';
 import { formatJson } from '../report/json';
 import { formatText } from '../report/text';
-import { MAX_FILE_BYTES, Session } from '../session';
+import { Session } from '../session';
+import { MAX_FILE_BYTES } from '../scan/parse-file';
 import { lineStarts } from '../text/line-index';
 import { copyFixture, scanned } from './helpers';
 

@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedFile } from './parse-file';
+
+export interface ParseJob {
+  file: string;
+  text: string;
+  /** Ids of the collectors whose facts the file needs. */
+  collectors: string[];
+}
+
+export interface ParseRequest {
+  id: number;
+  jobs: ParseJob[];
+}
+
+export type ParseResponse = { id: number; results: ParsedFile[] } | { id: number; error: string };
+
+/** The worker script sits next to this module, in the compiled tree and in the bundle alike. */
+const WORKER_SCRIPT = path.join(__dirname, 'parse-worker.js');
+
+/** Workers that pay off: every core but the main thread's, which reads, resolves and parses too. */
+export function defaultParseWorkers(): number {
+  return Math.min(Math.max((os.availableParallelism?.() ?? os.cpus().length) - 1, 0), 7);
+}
+
+/** One parse worker: a request at a time, answered in order. */
+export class ParseWorker {
+  private readonly worker: Worker;
+  private pending: { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: Error) => void } | undefined;
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(script: string) {
+    this.worker = new Worker(script);
+    // A CLI run must not wait for an idle worker to exit.
+    this.worker.unref();
+    this.worker.on('message', (response: ParseResponse) => {
+      const pending = this.pending;
+      if (pending?.id !== response.id) return;
+      this.pending = undefined;
+      if ('error' in response) pending.reject(new Error(response.error));
+      else pending.resolve(response.results);
+    });
+    const fail = (err: Error) => {
+      this.failure ??= err;
+      this.pending?.reject(err);
+      this.pending = undefined;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the parse worker exited (code ${code})`)));
+  }
+
+  parse(jobs: ParseJob[]): Promise<ParsedFile[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending = { id, resolve, reject };
+      this.worker.postMessage({ id, jobs } satisfies ParseRequest);
+    });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** Starts `count` parse workers; none when the worker script is not there (a bundle that left it out). */
+export function startParseWorkers(count: number, script = WORKER_SCRIPT): ParseWorker[] {
+  if (count <= 0 || !fs.existsSync(script)) return [];
+  return Array.from({ length: count }, () => new ParseWorker(script));
+}

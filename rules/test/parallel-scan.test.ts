@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type ParallelOptions, Session, createNodeHost } from '../index';
+import { FIXTURES, REPO_ROOT } from './helpers';
+
+/** Everything a scan produces that a user sees, in a comparable form. */
+async function scanResult(root: string, parallel: ParallelOptions) {
+  const session = Session.open(root, createNodeHost({ trusted: false }), { parallel });
+  await session.scan();
+  return { findings: session.findings(), skipped: session.skippedFiles(), files: session.files() };
+}
+
+describe('engine: the scan on parse workers', () => {
+  const fixtures = ['shop', 'logic-corpus', 'shared-state-corpus', 'routes-express', 'routes-nestjs', 'monorepo', 'paths-alias', 'js-require', 'syntax-error', 'debt'];
+
+  it('finds exactly what the main thread alone finds, on every fixture', async () => {
+    for (const name of fixtures) {
+      const alone = await scanResult(`${FIXTURES}/${name}`, { workers: 0 });
+      const shared = await scanResult(`${FIXTURES}/${name}`, { workers: 2, minFiles: 0 });
+      assert.deepEqual(shared, alone, name);
+    }
+  });
+
+  it('finds exactly what the main thread alone finds on a generated 600-file monolith', async function () {
+    this.timeout(120_000);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-parallel-'));
+    execFileSync(process.execPath, [`${REPO_ROOT}/bench/generate-monolith.mjs`, root, '--files', '600', '--seed', '3'], { stdio: 'ignore' });
+    const alone = await scanResult(root, { workers: 0 });
+    const shared = await scanResult(root, { workers: 1, minFiles: 0 });
+    assert.ok(alone.findings.length > 20, 'the corpus has planted violations');
+    assert.deepEqual(shared, alone);
+  });
+
+  it('parses on the main thread what a failing or missing worker could not, and finds the same', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-bad-worker-'));
+    const crashing = path.join(dir, 'crash.js');
+    fs.writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const throwing = path.join(dir, 'throw.js');
+    fs.writeFileSync(throwing, "throw new Error('a worker that does not load');\n");
+    const root = `${FIXTURES}/logic-corpus`;
+    const alone = await scanResult(root, { workers: 0 });
+    for (const script of [crashing, throwing, path.join(dir, 'missing.js')]) {
+      assert.deepEqual(await scanResult(root, { workers: 2, minFiles: 0, script }), alone, path.basename(script));
+    }
+  });
+
+  it('stops when cancelled and leaves no worker behind', async () => {
+    const session = Session.open(`${FIXTURES}/logic-corpus`, createNodeHost({ trusted: false }), { parallel: { workers: 2, minFiles: 0 } });
+    await session.scan({ token: { isCancellationRequested: true } });
+    assert.equal(session.findings().length, 0, 'a cancelled scan reports nothing');
+    // Worker threads are counted as active handles while they run.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const workers = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort');
+    assert.deepEqual(workers, []);
+  });
+});
