@@ -32,12 +32,14 @@ interface ProjectOptions {
   cache: ts.ModuleResolutionCache;
   /** Our own memo on top of TypeScript's: (directory, specifier) → target. */
   memo: Map<string, ResolvedTarget>;
+  /** Bare specifiers by lookup scope (see bareLookupScope): (scope, specifier) → target. */
+  bareMemo: Map<string, ResolvedTarget>;
   /** TypeScript's answers for relative and mapped specifiers without asking it; undefined when the options rule it out. */
   fast: FastModuleResolution | undefined;
 }
 
 export interface ResolverOptions {
-  /** Answer what it can without TypeScript (fast-resolve.ts). On unless a test compares against TypeScript alone. */
+  /** Answer what it can without TypeScript (fast-resolve.ts) and share bare specifiers' answers between folders. On unless a test compares against TypeScript alone. */
   fastPath?: boolean;
 }
 
@@ -56,6 +58,7 @@ export class Resolver {
   private readonly dirExistsCache = new Map<string, boolean>();
   /** The workspace's source files as last discovered: known to exist without asking the disk. */
   private knownFiles = new Set<string>();
+  private readonly bareLookupScopes = new Map<string, string>();
   private readonly fastPath: boolean;
   private workspacePackages: Map<string, WorkspacePackage>;
   private readonly moduleHost: ts.ModuleResolutionHost;
@@ -83,6 +86,7 @@ export class Resolver {
     this.existsCache.clear();
     this.dirExistsCache.clear();
     this.knownFiles.clear();
+    this.bareLookupScopes.clear();
     this.workspacePackages = findWorkspacePackages(this.host, this.root);
   }
 
@@ -132,10 +136,34 @@ export class Resolver {
     const memoKey = `${dir}\0${specifier}`;
     let target = project.memo.get(memoKey);
     if (!target) {
-      target = this.compute(specifier, fromFile, project);
+      const scope = this.fastPath && isBare(specifier) ? this.bareLookupScope(dir) : undefined;
+      const bareKey = scope === undefined ? undefined : `${scope}\0${specifier}`;
+      target = (bareKey && project.bareMemo.get(bareKey)) || this.compute(specifier, fromFile, project);
+      if (bareKey) project.bareMemo.set(bareKey, target);
       project.memo.set(memoKey, target);
     }
     return target;
+  }
+
+  /**
+   * What TypeScript's answer for a bare specifier depends on besides the specifier and the
+   * project's options: the nearest package.json (its name and `exports` for self-references,
+   * its `imports` for `#` names) and the node_modules folders on the way up. `paths` and
+   * `baseUrl` do not depend on the folder, nor do workspace packages. Folders above the root
+   * are the same for every file, so they are left out. undefined outside the workspace and in
+   * node_modules, where TypeScript walks differently.
+   */
+  private bareLookupScope(dir: string): string | undefined {
+    let scope = this.bareLookupScopes.get(dir);
+    if (scope !== undefined) return scope;
+    if (dir !== this.root && !dir.startsWith(this.root + '/')) return undefined;
+    if (dir.endsWith('/node_modules') || dir.includes('/node_modules/')) return undefined;
+    const [parentPackage, parentNodeModules] = dir === this.root ? ['', ''] : this.bareLookupScope(path.posix.dirname(dir))!.split('\0');
+    const nearestPackage = this.fileExists(`${dir}/package.json`) ? dir : parentPackage;
+    const nodeModules = this.directoryExists(`${dir}/node_modules`) ? `${parentNodeModules}${dir}|` : parentNodeModules;
+    scope = `${nearestPackage}\0${nodeModules}`;
+    this.bareLookupScopes.set(dir, scope);
+    return scope;
   }
 
   private compute(specifier: string, fromFile: string, project: ProjectOptions): ResolvedTarget {
@@ -218,6 +246,7 @@ export class Resolver {
         options,
         cache: ts.createModuleResolutionCache(this.root, (f) => f, options),
         memo: new Map(),
+        bareMemo: new Map(),
         fast: FastModuleResolution.for(options, this.root, (f) => this.knownFiles.has(f) || this.fileExists(f)),
       };
       this.projects.set(key, project);

@@ -277,6 +277,27 @@ describe('fast module resolution: same answers as TypeScript', function () {
     checkCase({ 'tsconfig.json': bundler, 'src/real.ts': '' }, [['src/a.ts', './link', 'file:src/link.ts', 'fast path']], (root) => fs.symlinkSync(`${root}/src/real.ts`, `${root}/src/link.ts`));
   });
 
+  it('a bare name is shared only between folders with the same package.json and node_modules above them', () => {
+    checkCase(
+      {
+        'libs/shared/package.json': JSON.stringify({ name: 'shared-lib', types: 'index.ts' }),
+        'libs/shared/index.ts': '',
+        'pkg/package.json': JSON.stringify({ name: 'selfy', exports: { '.': './src/index.ts' } }),
+        'pkg/src/index.ts': '',
+      },
+      [
+        ['apps/api/b.ts', 'shared-lib', 'external:shared-lib', 'TypeScript'],
+        ['apps/api/b.ts', 'selfy', 'external:selfy', 'TypeScript'],
+        ['apps/web/a.ts', 'shared-lib', 'file:libs/shared/index.ts', 'TypeScript'],
+        ['pkg/src/use.ts', 'selfy', 'file:pkg/src/index.ts', 'TypeScript'],
+      ],
+      (root) => {
+        fs.mkdirSync(`${root}/apps/web/node_modules`);
+        fs.symlinkSync(`${root}/libs/shared`, `${root}/apps/web/node_modules/shared-lib`);
+      },
+    );
+  });
+
   it('after files vanish or appear, the session resolves against the disk as it is', async () => {
     const root = writeWorkspace({ 'tsconfig.json': bundler, 'src/foo.ts': '', 'src/foo/index.ts': '', 'src/a.ts': "import './foo';\nimport './bar';\n" });
     try {
