@@ -15,20 +15,20 @@ const LIKE_MTS: Substitutes = [[TYPESCRIPT, '.mts'], [DECLARATION, '.d.mts'], [J
 const LIKE_CTS: Substitutes = [[TYPESCRIPT, '.cts'], [DECLARATION, '.d.cts'], [JAVASCRIPT, '.cjs']];
 
 /** The files TypeScript tries, in its order, for a specifier written with this extension (`tryAddingExtensions`). */
-const SUBSTITUTES: Record<string, Substitutes> = {
-  '': LIKE_TS,
-  '.ts': LIKE_TS,
-  '.d.ts': LIKE_TS,
-  '.js': LIKE_TS,
-  '.tsx': LIKE_TSX,
-  '.jsx': LIKE_TSX,
-  '.mts': LIKE_MTS,
-  '.d.mts': LIKE_MTS,
-  '.mjs': LIKE_MTS,
-  '.cts': LIKE_CTS,
-  '.d.cts': LIKE_CTS,
-  '.cjs': LIKE_CTS,
-};
+const SUBSTITUTES = new Map<string, Substitutes>([
+  ['', LIKE_TS],
+  ['.ts', LIKE_TS],
+  ['.d.ts', LIKE_TS],
+  ['.js', LIKE_TS],
+  ['.tsx', LIKE_TSX],
+  ['.jsx', LIKE_TSX],
+  ['.mts', LIKE_MTS],
+  ['.d.mts', LIKE_MTS],
+  ['.mjs', LIKE_MTS],
+  ['.cts', LIKE_CTS],
+  ['.d.cts', LIKE_CTS],
+  ['.cjs', LIKE_CTS],
+]);
 
 /** The extensions TypeScript recognises and strips, longest first where one ends another (`extensionsToRemove`). */
 const KNOWN_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.mjs', '.mts', '.cjs', '.cts', '.ts', '.js', '.tsx', '.jsx', '.json'];
@@ -80,6 +80,11 @@ export function matchesPathAlias(specifier: string, options: ts.CompilerOptions)
   return !!options.paths && matchPathPattern(parsePathPatterns(options.paths), specifier) !== undefined;
 }
 
+/** Backslashes and `C:`/URL-like names go through normalisations not reproduced here. */
+function looksPosix(name: string): boolean {
+  return !name.includes('\\') && !name.includes(':');
+}
+
 function knownExtensionOf(file: string): string | undefined {
   return KNOWN_EXTENSIONS.find((ext) => file.length > ext.length && file.endsWith(ext));
 }
@@ -127,8 +132,7 @@ export class FastModuleResolution {
    */
   resolve(specifier: string, containingDirectory: string): string | undefined {
     let found: Probe = UNSURE;
-    // Backslashes and `C:`/URL-like names go through normalisations not reproduced here.
-    if (specifier.includes('\\') || specifier.includes(':')) return undefined;
+    if (!looksPosix(specifier)) return undefined;
     if (RELATIVE.test(specifier)) {
       // rootDirs makes TypeScript try the specifier under every root first.
       if (!this.options.rootDirs) found = this.relative(specifier, containingDirectory);
@@ -163,7 +167,7 @@ export class FastModuleResolution {
       const substitutions: unknown = this.options.paths![match.key];
       if (!Array.isArray(substitutions)) return UNSURE;
       for (const substitution of substitutions) {
-        if (typeof substitution !== 'string' || substitution === '') return UNSURE;
+        if (typeof substitution !== 'string' || substitution === '' || !looksPosix(substitution)) return UNSURE;
         // String.replace, as TypeScript's replaceFirstStar (so `$` in the specifier means the same).
         const target = match.star === undefined ? substitution : substitution.replace('*', match.star);
         const candidate = this.under(this.pathsBase, target);
@@ -212,7 +216,7 @@ export class FastModuleResolution {
 
   private tryExtensions(extensions: number, stem: string, written: string): string | undefined {
     // Any other extension (`.css`, `.service`…) is tried only as a declaration for it, `x.d.css.ts` (TypeScript's default case).
-    const substitutes = SUBSTITUTES[written] ?? [[DECLARATION, `.d${written}.ts`]];
+    const substitutes = SUBSTITUTES.get(written) ?? [[DECLARATION, `.d${written}.ts`]];
     for (const [kind, extension] of substitutes) {
       if (extensions & kind && this.exists(stem + extension)) return stem + extension;
     }
