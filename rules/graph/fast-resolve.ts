@@ -95,8 +95,8 @@ function knownExtensionOf(file: string): string | undefined {
  * TypeScript's own loader (`nodeLoadModuleByRelativeName`, `loadModuleFromFile`,
  * `tryAddingExtensions`, `tryLoadModuleUsingPaths`) and asks `exists` about each, so it gives
  * the `resolvedFileName` TypeScript would give, or `undefined` where it cannot be sure — then
- * TypeScript must be asked. It never looks at a package.json, a node_modules folder or a
- * resolution mode: those cases are all left to TypeScript.
+ * TypeScript must be asked. It never reads a package.json, nor looks into node_modules, nor
+ * knows resolution modes: wherever they could matter, TypeScript answers.
  */
 export class FastModuleResolution {
   /** Extension sets of TypeScript's passes: node10 tries TypeScript files everywhere before JavaScript; the others try all in one. */
@@ -131,8 +131,8 @@ export class FastModuleResolution {
    * probe like bundler — or undefined when unsure.
    */
   resolve(specifier: string, containingDirectory: string): string | undefined {
-    let found: Probe = UNSURE;
     if (!looksPosix(specifier)) return undefined;
+    let found: Probe = UNSURE;
     if (RELATIVE.test(specifier)) {
       // rootDirs makes TypeScript try the specifier under every root first.
       if (!this.options.rootDirs) found = this.relative(specifier, containingDirectory);
