@@ -534,6 +534,7 @@ export class Session {
     const unreadable = new Map<string, string>();
     const files = discoverSourceFiles(this.host, this.root, this.config.isExcluded, (dir, reason) => unreadable.set(dir, reason));
     this.skippedFolders = unreadable;
+    this.resolver.setKnownFiles(files);
     return files;
   }
 
