@@ -2,7 +2,7 @@ import { version } from '../package.json';
 import type { Host } from './host';
 import { PROJECT_CHECKS } from './project-checks';
 import type { CheckResult, DebtSummary } from './report/check-result';
-import { type ScanOptions, Session } from './session';
+import { type ParallelOptions, type ScanOptions, Session } from './session';
 
 export const TOOL_VERSION: string = version;
 
@@ -10,18 +10,21 @@ export interface CheckOptions extends ScanOptions {
   host: Host;
   /** A persisted cache of facts (see SessionOptions.cacheFile). */
   cacheFile?: string;
+  /** Parse workers (see SessionOptions.parallel). */
+  parallel?: ParallelOptions;
 }
 
 /** One whole-workspace check, as `foundations check` runs it: scan, then collect the result. */
 export async function checkWorkspace(root: string, options: CheckOptions): Promise<{ session: Session; result: CheckResult }> {
   const started = performance.now();
-  const session = Session.open(root, options.host, { cacheFile: options.cacheFile });
+  const session = Session.open(root, options.host, { cacheFile: options.cacheFile, parallel: options.parallel });
   await session.scan(options);
   const scanMs = performance.now() - started;
   // A broken foundations.json ends the check with exit 2 anyway: no need to run (and report) theirs.
   const configBroken = session.configDiagnostics.some((d) => d.severity === 'error');
   const dependencyCruiser = session.config.dependencyCruiser && !configBroken ? await session.runDependencyCruiser() : undefined;
-  const timing = { totalMs: performance.now() - started, scanMs, ...(dependencyCruiser ? { dependencyCruiserMs: dependencyCruiser.ms } : {}) };
+  const { parsed, parsedByWorkers } = session.scanStatistics;
+  const timing = { totalMs: performance.now() - started, scanMs, parsedFiles: parsed, parsedByWorkers, ...(dependencyCruiser ? { dependencyCruiserMs: dependencyCruiser.ms } : {}) };
   return { session, result: collectResult(session, timing) };
 }
 

@@ -30,7 +30,7 @@ export { FixError } from './fixes/fix';
 export { applyEdits } from './fixes/apply-edits';
 export { fixAll, describeChange } from './fixes/fix-all';
 export type { FixAllResult } from './fixes/fix-all';
-export type { ParallelOptions, SessionOptions } from './session';
+export type { ParallelOptions, ScanStatistics, SessionOptions } from './session';
 export { PROJECT_CHECKS } from './project-checks';
 export type { ProjectCheckResult, ProjectCheckStatus, ProjectCheckMeta, Evidence } from './project-checks';
 export type { DebtSummary } from './report/check-result';

@@ -67,6 +67,15 @@ export interface SessionOptions {
   parallel?: ParallelOptions;
 }
 
+export interface ScanStatistics {
+  /** Files parsed (their content was not in the cache). */
+  parsed: number;
+  /** Of those, the files parse workers parsed. */
+  parsedByWorkers: number;
+  /** Parse workers started. */
+  workers: number;
+}
+
 export interface ParallelOptions {
   /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core but one. */
   workers?: number;
@@ -568,6 +577,7 @@ export class Session {
     }
     const { workers = defaultParseWorkers(), minFiles = 400, script } = this.parallel;
     const pool = unparsed.length >= minFiles ? startParseWorkers(workers, script) : [];
+    this.lastScan = { parsed: unparsed.length, parsedByWorkers: 0, workers: pool.length };
     const queue: string[][] = [];
     for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
     const jobOf = (file: string): ParseJob => ({ file, text: read.get(file)!.text, collectors: this.collectorsFor(file).map((c) => c.id) });
@@ -577,6 +587,8 @@ export class Session {
         try {
           const results = await worker.parse(chunk.map(jobOf));
           chunk.forEach((file, i) => (read.get(file)!.parsed = results[i]));
+          this.parses += results.length;
+          this.lastScan.parsedByWorkers += results.length;
         } catch {
           queue.unshift(chunk);
           return;
@@ -650,6 +662,12 @@ export class Session {
 
   /** Parses done so far (a warm start that parsed nothing need not rewrite its cache). */
   private parses = 0;
+  private lastScan: ScanStatistics = { parsed: 0, parsedByWorkers: 0, workers: 0 };
+
+  /** What the last scan parsed (the rest came from the cache), and how much of it parse workers did. */
+  get scanStatistics(): ScanStatistics {
+    return { ...this.lastScan };
+  }
 
   /** One parse serves import extraction and the facts of every rule that applies to the file. */
   private parse(file: string, text: string): ParsedFile {

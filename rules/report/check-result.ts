@@ -22,7 +22,8 @@ export interface CheckResult {
   /** The debt register: how many entries, how many accepted, expired and stale findings. */
   debt?: DebtSummary;
   filesChecked: number;
-  timing: { totalMs: number; scanMs: number; dependencyCruiserMs?: number };
+  /** parsedFiles: parsed in this run, the rest came from the cache; parsedByWorkers: of those, parsed on worker threads. */
+  timing: { totalMs: number; scanMs: number; parsedFiles?: number; parsedByWorkers?: number; dependencyCruiserMs?: number };
 }
 
 export interface DebtSummary {

@@ -48,6 +48,7 @@ Commands:
                 --output <file>            write the report to a file instead of stdout
                 --untrusted                never load JavaScript dependency-cruiser configurations
                 --cache <file>             keep parsed facts there; the next run re-parses only changed files
+                --concurrency <n>|auto|off  parse on n worker threads besides the main one (default auto: cores - 1)
   fix [dir]     Apply the preferred fix to every finding of one rule
                 --rule <id>                (required) e.g. public-api-bypass
                 --dry-run                  print the changes instead of writing them
@@ -130,12 +131,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
       output: { type: 'string' },
       untrusted: { type: 'boolean', default: false },
       cache: { type: 'string' },
+      concurrency: { type: 'string', default: 'auto' },
     },
   });
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+  const concurrency = values.concurrency!;
+  if (!/^(auto|off|\d+)$/.test(concurrency) || Number(concurrency) > 64) throw new UsageError(`--concurrency must be a number of workers (at most 64), auto or off, not "${concurrency}"`);
+  const parallel = concurrency === 'auto' ? {} : { workers: concurrency === 'off' ? 0 : Number(concurrency) };
   const dir = workspaceDir(positionals, io);
 
   const progress = io.interactive
@@ -145,7 +150,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       }
     : undefined;
   const cacheFile = values.cache ? path.resolve(io.cwd, values.cache) : undefined;
-  const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress, cacheFile });
+  const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress, cacheFile, parallel });
 
   const configErrors = result.configDiagnostics.filter((d) => d.severity === 'error');
   if (configErrors.length > 0) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
@@ -109,6 +110,24 @@ describe('CLI: foundations check / init', () => {
     const invalid = foundations(['check', 'test-fixtures/invalid-json']);
     assert.equal(invalid.code, 2);
     assert.match(invalid.stderr, /foundations\.json:6:1: error: foundations\.json is not valid JSON/);
+  });
+
+  it('parses a large workspace on worker threads from the bundle, and finds what one thread finds', function () {
+    this.timeout(120_000);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cli-parallel-'));
+    spawnSync(process.execPath, [`${REPO_ROOT}/bench/generate-monolith.mjs`, root, '--files', '600', '--seed', '5'], { stdio: 'ignore' });
+    const run = (concurrency: string) => {
+      const result = foundations(['check', root, '--format', 'json', '--concurrency', concurrency]);
+      assert.equal(result.code, 1, result.stderr);
+      return JSON.parse(result.stdout) as { findings: unknown[]; timing: { parsedFiles: number; parsedByWorkers: number } };
+    };
+    const alone = run('off');
+    const shared = run('2');
+    assert.equal(alone.timing.parsedByWorkers, 0);
+    assert.ok(shared.timing.parsedByWorkers > 0, 'dist/parse-worker.js was found and used');
+    assert.equal(shared.timing.parsedFiles, alone.timing.parsedFiles);
+    assert.deepEqual(shared.findings, alone.findings);
+    assert.equal(foundations(['check', root, '--concurrency', 'many']).code, 2);
   });
 
   it('exits 2 on usage errors', () => {
