@@ -215,6 +215,15 @@ export class Session {
     return [...this.sourceFiles].sort();
   }
 
+  /** Whether a file is one of the analysed source files (cheaper than searching files()). */
+  hasFile(file: string): boolean {
+    return this.sourceFiles.has(file);
+  }
+
+  get fileCount(): number {
+    return this.sourceFiles.size;
+  }
+
   skippedFiles(): SkippedFile[] {
     const all = new Map([...this.skippedFolders, ...this.ruleFailures, ...this.skipped]);
     return [...all].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));

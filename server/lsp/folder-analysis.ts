@@ -53,10 +53,16 @@ export class FolderAnalysis {
     return this.session;
   }
 
+  private countsCache: { revision: number; counts: ReturnType<FolderAnalysis['counts']> } | undefined;
+
   counts(): { errors: number; warnings: number; infos: number; files: number } {
     if (!this.session) return { errors: 0, warnings: 0, infos: 0, files: 0 };
-    const s = summarize(this.session.findings());
-    return { errors: s.errors, warnings: s.warnings, infos: s.infos, files: this.session.files().length };
+    // Asked after every burst of keystrokes: summarise all findings again only when they changed.
+    if (this.countsCache?.revision !== this.session.revision) {
+      const s = summarize(this.session.findings());
+      this.countsCache = { revision: this.session.revision, counts: { errors: s.errors, warnings: s.warnings, infos: s.infos, files: this.session.fileCount } };
+    }
+    return this.countsCache.counts;
   }
 
   contains(file: string): boolean {
@@ -86,7 +92,7 @@ export class FolderAnalysis {
       const queued = this.pending.splice(0);
       if (queued.length > 0) this.apply(queued);
       this.reportSkipped(session.skippedFiles());
-      this.client.log('info', `${this.root}: ${session.files().length} files checked in ${Math.round(performance.now() - started)} ms`);
+      this.client.log('info', `${this.root}: ${session.fileCount} files checked in ${Math.round(performance.now() - started)} ms`);
       this.setState('ready');
       this.scheduleDependencyCruiser(0);
     } catch (err) {
@@ -223,7 +229,7 @@ export class FolderAnalysis {
       }
       for (const file of result.files) this.publishFile(file);
       // The edited buffer itself is always republished: the editor may have shifted its old squiggles.
-      for (const c of changes) if (c.type === 'buffer' && !result.files.includes(c.file) && session.files().includes(c.file)) this.publishFile(c.file);
+      for (const c of changes) if (c.type === 'buffer' && !result.files.includes(c.file) && session.hasFile(c.file)) this.publishFile(c.file);
       if (result.configChanged) this.publishConfig();
       this.publishDebt();
       this.reportSkipped(session.skippedFiles());
