@@ -574,43 +574,45 @@ export class Session {
    * depend on who parsed what.
    */
   private async analyzeAll(files: string[], { token, onProgress }: ScanOptions): Promise<boolean> {
-    const read = new Map<string, ReadFile>();
-    const unparsed: string[] = [];
-    for (const file of files) {
-      const text = this.host.readFile(file);
-      if (text === undefined) continue;
-      const hash = createHash('sha1').update(text).digest('hex');
-      const cached = this.facts.get(file);
-      read.set(file, { text, hash, parsed: cached?.hash === hash ? cached : undefined });
-      if (cached?.hash !== hash) unparsed.push(file);
-    }
     const { workers = defaultParseWorkers(), minFiles = 400, script } = this.parallel;
-    const pool = unparsed.length >= minFiles ? startParseWorkers(workers, script) : [];
-    this.lastScan = { parsed: unparsed.length, parsedByWorkers: 0, workers: pool.length };
-    const queue: string[][] = [];
-    for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
-    const jobOf = (file: string): ParseJob => ({ file, text: read.get(file)!.text, collectors: this.collectorsFor(file).map((c) => c.id) });
-    // Each worker takes the next chunk when done with one; a worker that fails hands its chunk back.
-    const feed = async (worker: ParseWorker) => {
-      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-        try {
-          const results = await worker.parse(chunk.map(jobOf));
-          chunk.forEach((file, i) => (read.get(file)!.parsed = results[i]));
-          this.parses += results.length;
-          this.lastScan.parsedByWorkers += results.length;
-        } catch {
-          queue.unshift(chunk);
-          return;
-        }
-      }
-    };
-    const feeding = new Set<Promise<void>>();
-    for (const worker of pool) {
-      const done: Promise<void> = feed(worker).finally(() => feeding.delete(done));
-      feeding.add(done);
-    }
-    let next = 0;
+    // With nothing cached every file will be parsed: start the workers now, so they load while the files are read.
+    let pool = this.facts.size === 0 && files.length >= minFiles ? startParseWorkers(workers, script) : [];
     try {
+      const read = new Map<string, ReadFile>();
+      const unparsed: string[] = [];
+      for (const file of files) {
+        const text = this.host.readFile(file);
+        if (text === undefined) continue;
+        const hash = createHash('sha1').update(text).digest('hex');
+        const cached = this.facts.get(file);
+        read.set(file, { text, hash, parsed: cached?.hash === hash ? cached : undefined });
+        if (cached?.hash !== hash) unparsed.push(file);
+      }
+      if (pool.length === 0 && unparsed.length >= minFiles) pool = startParseWorkers(workers, script);
+      this.lastScan = { parsed: unparsed.length, parsedByWorkers: 0, workers: pool.length };
+      const queue: string[][] = [];
+      for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
+      const jobOf = (file: string): ParseJob => ({ file, text: read.get(file)!.text, collectors: this.collectorsFor(file).map((c) => c.id) });
+      // Each worker takes the next chunk when done with one; a worker that fails hands its chunk back.
+      const feed = async (worker: ParseWorker) => {
+        for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+          try {
+            const results = await worker.parse(chunk.map(jobOf));
+            chunk.forEach((file, i) => (read.get(file)!.parsed = results[i]));
+            this.parses += results.length;
+            this.lastScan.parsedByWorkers += results.length;
+          } catch {
+            queue.unshift(chunk);
+            return;
+          }
+        }
+      };
+      const feeding = new Set<Promise<void>>();
+      for (const worker of pool) {
+        const done: Promise<void> = feed(worker).finally(() => feeding.delete(done));
+        feeding.add(done);
+      }
+      let next = 0;
       while (next < files.length) {
         if (token?.isCancellationRequested) return false;
         const chunk = queue.shift();
@@ -626,10 +628,10 @@ export class Session {
         if (next > before) onProgress?.({ phase: 'analyze', done: next, total: files.length });
         await yieldToEventLoop();
       }
+      return true;
     } finally {
       for (const worker of pool) worker.close();
     }
-    return true;
   }
 
   /**
