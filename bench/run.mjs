@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Foundations benchmark runner (issue 7).
 //
-//   node bench/run.mjs [--sizes 1000,5000,20000] [--seed 1] [--reps 1] [--smoke]
+//   node bench/run.mjs [--sizes 1000,5000,7000,20000] [--seed 1] [--reps 1] [--smoke]
 //                      [--tools foundations,depcruise,eslint] [--no-peers] [--real rxjs|none]
 //                      [--timeout 900] [--eslint-max-files 20000] [--eslint-concurrency off]
 //                      [--cache DIR] [--json FILE]
@@ -24,7 +24,7 @@ import { prepareRealCorpus } from './real-corpus.mjs';
 
 // ---- arguments ----------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
-const opt = { sizes: '1000,5000,20000', seed: '1', reps: '1', timeout: '900', real: 'rxjs', tools: 'foundations,depcruise,eslint', 'eslint-max-files': '20000', 'eslint-concurrency': 'off' };
+const opt = { sizes: '1000,5000,7000,20000', seed: '1', reps: '1', timeout: '900', real: 'rxjs', tools: 'foundations,depcruise,eslint', 'eslint-max-files': '20000', 'eslint-concurrency': 'off' };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (!a.startsWith('--')) { console.error(`unexpected argument ${a}`); process.exit(2); }
@@ -255,6 +255,7 @@ for (const corpus of corpora) {
 // (the test client of server/test, compiled by `npm run build`): first scan, memory after it,
 // keystroke latency on an unsaved buffer, and a warm start from the persisted cache.
 const serverRows = [];
+const serverFigures = []; // { files, coldSeconds, warmSeconds, p50, p95, rss }
 const clientModule = path.join(REPO_ROOT, 'out', 'server', 'test', 'lsp-test-client.js');
 if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
   const { createRequire } = await import('node:module');
@@ -297,6 +298,7 @@ if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSyn
     const warmRss = rssMB(client.process.pid);
     await client.stop();
     fs.rmSync(storage, { recursive: true, force: true });
+    serverFigures.push({ files: corpus.files, coldSeconds, warmSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), rss });
     serverRows.push([corpus.name, corpus.files, coldSeconds.toFixed(2), warmSeconds.toFixed(2), percentile(latencies, 50).toFixed(2), percentile(latencies, 95).toFixed(2), rss.toFixed(0), warmRss.toFixed(0)]);
     log(`  -> first scan ${coldSeconds.toFixed(2)} s, warm ${warmSeconds.toFixed(2)} s, keystroke p50 ${percentile(latencies, 50).toFixed(2)} ms`);
   }
@@ -327,6 +329,35 @@ console.log(table(columns, rows));
 if (serverRows.length > 0) {
   console.log('\nLanguage server (dist/server.js over stdio, debounce 0): first scan to "ready", warm start from the persisted cache, keystroke → diagnostics latency over 60 unsaved edits, RSS after the scan\n');
   console.log(table(['corpus', 'files', 'first scan s', 'warm start s', 'keystroke p50 ms', 'p95 ms', 'RSS MB', 'warm RSS MB'], serverRows));
+}
+
+// The targets of issue #7, each next to the figure this run measured for it.
+const targetRows = [];
+const nearest = (xs, files) => xs.slice().sort((a, b) => Math.abs(a.files - files) - Math.abs(b.files - files))[0];
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+for (const corpus of corpora.filter((c) => c.generated)) {
+  const byTool = (tool) => results.find((r) => r.corpus === corpus.id && r.tool === tool && r.summary.status === 'ok')?.summary;
+  const ours = byTool('foundations');
+  if (!ours) continue;
+  const perK = (ours.seconds * 1000) / corpus.files;
+  targetRows.push([`cold check, ${corpus.files} files`, '<= 0.30 s per 1k files', `${perK.toFixed(2)} s per 1k`, verdict(perK <= 0.3)]);
+  for (const [tool, goal] of [['depcruise', 8], ['eslint', 13]]) {
+    const peer = byTool(tool);
+    if (peer) targetRows.push([`  vs ${TOOL_LABEL[tool]}`, `>= ${goal}x faster`, `${(peer.seconds / ours.seconds).toFixed(1)}x`, verdict(peer.seconds / ours.seconds >= goal)]);
+  }
+}
+const keystrokeAt = nearest(serverFigures, 5000);
+if (keystrokeAt) {
+  targetRows.push([`keystroke re-check, ${keystrokeAt.files} files (over LSP)`, 'p50 <= 2 ms, p95 <= 5 ms', `p50 ${keystrokeAt.p50.toFixed(2)}, p95 ${keystrokeAt.p95.toFixed(2)} ms`, verdict(keystrokeAt.p50 <= 2 && keystrokeAt.p95 <= 5)]);
+}
+const serverAt = nearest(serverFigures, 7000);
+if (serverAt) {
+  targetRows.push([`server RSS after the first scan, ${serverAt.files} files`, '<= 250 MB at 7k files', `${serverAt.rss.toFixed(0)} MB`, verdict(serverAt.rss <= 250)]);
+  targetRows.push([`warm start, ${serverAt.files} files`, '<= 0.5 s at 7k files', `${serverAt.warmSeconds.toFixed(2)} s`, verdict(serverAt.warmSeconds <= 0.5)]);
+}
+if (targetRows.length > 0) {
+  console.log('\nTargets (issue #7) against this run\n');
+  console.log(table(['target', 'goal', 'measured', ''], targetRows));
 }
 
 console.log('\nPeer-equivalent rules: findings vs planted (generated corpora) or expected from the inferred config (real ones)\n');
