@@ -22,7 +22,7 @@ import { fixesForRule } from './fixes';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
 import { type ParsedFile, parseFile } from './scan/parse-file';
-import { type ParseJob, type ParseWorker, defaultParseWorkers, startParseWorkers } from './scan/parse-pool';
+import { type ParseWorker, defaultParseWorkers, startParseWorkers } from './scan/parse-pool';
 
 export interface CancellationToken {
   readonly isCancellationRequested: boolean;
@@ -98,10 +98,10 @@ interface FileFacts extends ParsedFile {
   hash: string;
 }
 
-/** A file read and hashed during a scan, and — once a worker or the main thread parsed it — its parse. */
-interface ReadFile {
-  text: string;
+/** A file the scan read and hashed; its text until it is parsed, then the parse (none when the cache knew the content). */
+interface Scanned {
   hash: string;
+  text?: string;
   parsed?: ParsedFile;
 }
 
@@ -575,30 +575,56 @@ export class Session {
    */
   private async analyzeAll(files: string[], { token, onProgress }: ScanOptions): Promise<boolean> {
     const { workers = defaultParseWorkers(), minFiles = 400, script } = this.parallel;
-    // With nothing cached every file will be parsed: start the workers now, so they load while the files are read.
-    let pool = this.facts.size === 0 && files.length >= minFiles ? startParseWorkers(workers, script) : [];
+    // With nothing cached every file will be parsed: no need to read them first, and the workers can
+    // start now, loading while the main thread parses its first chunk.
+    const nothingCached = this.facts.size === 0;
+    let pool = nothingCached && files.length >= minFiles ? startParseWorkers(workers, script) : [];
     try {
-      const read = new Map<string, ReadFile>();
-      const unparsed: string[] = [];
+      /** Files read, hashed (and parsed, if their content is new), waiting to be recorded in order. */
+      const ready = new Map<string, Scanned>();
+      /** Files to parse that are not parsed yet; a changed file's text, when it was read to be hashed. */
+      const toParse = new Map<string, Scanned | undefined>();
       for (const file of files) {
+        if (nothingCached) {
+          toParse.set(file, undefined);
+          continue;
+        }
         const text = this.host.readFile(file);
         if (text === undefined) continue;
         const hash = createHash('sha1').update(text).digest('hex');
-        const cached = this.facts.get(file);
-        read.set(file, { text, hash, parsed: cached?.hash === hash ? cached : undefined });
-        if (cached?.hash !== hash) unparsed.push(file);
+        if (this.facts.get(file)?.hash === hash) ready.set(file, { hash });
+        else toParse.set(file, { hash, text });
       }
-      if (pool.length === 0 && unparsed.length >= minFiles) pool = startParseWorkers(workers, script);
-      this.lastScan = { parsed: unparsed.length, parsedByWorkers: 0, workers: pool.length };
+      if (pool.length === 0 && toParse.size >= minFiles) pool = startParseWorkers(workers, script);
+      this.lastScan = { parsed: 0, parsedByWorkers: 0, workers: pool.length };
       const queue: string[][] = [];
+      const unparsed = [...toParse.keys()];
       for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
-      const jobOf = (file: string): ParseJob => ({ file, text: read.get(file)!.text, collectors: this.collectorsFor(file).map((c) => c.id) });
+      /** The texts of a chunk, read now unless they were; an unreadable file leaves the chunk (analyze reports it). */
+      const take = (chunk: string[]) =>
+        chunk.flatMap((file) => {
+          let scanned = toParse.get(file);
+          if (!scanned) {
+            const text = this.host.readFile(file);
+            if (text !== undefined) scanned = { hash: createHash('sha1').update(text).digest('hex'), text };
+          }
+          toParse.delete(file);
+          return scanned ? [{ file, scanned }] : [];
+        });
+      const parsed = (file: string, scanned: Scanned, result: ParsedFile) => {
+        toParse.delete(file);
+        ready.set(file, { hash: scanned.hash, parsed: result });
+        this.lastScan.parsed++;
+      };
       // Each worker takes the next chunk when done with one; a worker that fails hands its chunk back.
       const feed = async (worker: ParseWorker) => {
         for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+          const taken = take(chunk);
+          // Still to parse until the worker answers: the files are not recorded before, and go back to the queue if it fails.
+          for (const { file, scanned } of taken) toParse.set(file, scanned);
           try {
-            const results = await worker.parse(chunk.map(jobOf));
-            chunk.forEach((file, i) => (read.get(file)!.parsed = results[i]));
+            const results = await worker.parse(taken.map(({ file, scanned }) => ({ file, text: scanned.text!, collectors: this.collectorsFor(file).map((c) => c.id) })));
+            taken.forEach(({ file, scanned }, i) => parsed(file, scanned, results[i]));
             this.parses += results.length;
             this.lastScan.parsedByWorkers += results.length;
           } catch {
@@ -616,14 +642,15 @@ export class Session {
       while (next < files.length) {
         if (token?.isCancellationRequested) return false;
         const chunk = queue.shift();
-        if (chunk) for (const file of chunk) read.get(file)!.parsed = this.parse(file, read.get(file)!.text);
+        if (chunk) for (const { file, scanned } of take(chunk)) parsed(file, scanned, this.parse(file, scanned.text!));
         else if (feeding.size > 0) await Promise.race(feeding);
         // Record what is ready, in order: resolution overlaps the workers' parsing.
         const before = next;
         for (; next < files.length; next++) {
-          const ready = read.get(files[next]);
-          if (ready && !ready.parsed) break;
-          this.analyze(files[next], false, ready);
+          const file = files[next];
+          if (toParse.has(file)) break;
+          this.analyze(file, false, ready.get(file));
+          ready.delete(file);
         }
         if (next > before) onProgress?.({ phase: 'analyze', done: next, total: files.length });
         await yieldToEventLoop();
@@ -635,30 +662,34 @@ export class Session {
   }
 
   /**
-   * Reads (unless the scan did), parses (when the content changed) and resolves one file.
-   * Returns whether its resolved imports changed.
+   * Reads, parses (when the content changed) and resolves one file — or takes what the scan read and
+   * parsed of it. Returns whether its resolved imports changed.
    */
-  private analyze(file: string, forceResolve = false, ready?: ReadFile): boolean {
-    const text = ready ? ready.text : this.host.readFile(file);
-    if (text === undefined && !this.host.fileExists(file)) {
-      // Deleted since it was listed (a branch switch mid-scan): it is gone, not skipped; the
-      // file event that follows rebuilds the file list.
-      this.sourceFiles.delete(file);
-      this.forget(file);
-      return true;
+  private analyze(file: string, forceResolve = false, scanned?: Scanned): boolean {
+    if (!scanned) {
+      const text = this.host.readFile(file);
+      if (text === undefined && !this.host.fileExists(file)) {
+        // Deleted since it was listed (a branch switch mid-scan): it is gone, not skipped; the
+        // file event that follows rebuilds the file list.
+        this.sourceFiles.delete(file);
+        this.forget(file);
+        return true;
+      }
+      if (text === undefined) {
+        this.skipped.set(file, 'it could not be read');
+        this.graph.set(file, []);
+        return true;
+      }
+      scanned = { hash: createHash('sha1').update(text).digest('hex'), text };
     }
-    if (text === undefined) {
-      this.skipped.set(file, 'it could not be read');
-      this.graph.set(file, []);
-      return true;
-    }
-    const hash = ready?.hash ?? createHash('sha1').update(text).digest('hex');
+    const { hash } = scanned;
     const cached = this.facts.get(file);
     if (cached?.hash === hash && !forceResolve && this.graph.has(file)) return false;
     let extract: ExtractResult;
     if (cached?.hash === hash) extract = cached.extract;
     else {
-      const parsed = ready?.parsed ?? this.parse(file, text);
+      // A scan hands over the parse; otherwise the text is here (new content is never recorded unparsed).
+      const parsed = scanned.parsed ?? this.parse(file, scanned.text!);
       extract = parsed.extract;
       this.facts.set(file, { hash, ...parsed });
     }
