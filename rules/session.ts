@@ -77,9 +77,9 @@ export interface ScanStatistics {
 }
 
 export interface ParallelOptions {
-  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core but one. */
+  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per idle core but one. */
   workers?: number;
-  /** Fewer files to parse than this are parsed on the main thread: starting a worker costs as much as parsing a few hundred. */
+  /** Fewer files to parse than this are parsed on the main thread: a worker's start and warm-up cost as much as parsing several hundred. */
   minFiles?: number;
   /** The worker script (tests start a failing one). */
   script?: string;
@@ -574,7 +574,7 @@ export class Session {
    * depend on who parsed what.
    */
   private async analyzeAll(files: string[], { token, onProgress }: ScanOptions): Promise<boolean> {
-    const { workers = defaultParseWorkers(), minFiles = 400, script } = this.parallel;
+    const { workers = defaultParseWorkers(), minFiles = 1000, script } = this.parallel;
     // With nothing cached every file will be parsed: no need to read them first, and the workers can
     // start now, loading while the main thread parses its first chunk.
     const nothingCached = this.facts.size === 0;

@@ -21,9 +21,15 @@ export type ParseResponse = { id: number; results: ParsedFile[] } | { id: number
 /** The worker script sits next to this module, in the compiled tree and in the bundle alike. */
 const WORKER_SCRIPT = path.join(__dirname, 'parse-worker.js');
 
-/** Workers that pay off: every core but the main thread's, which reads, resolves and parses too. */
+/**
+ * Workers that pay off: every idle core but the main thread's, which reads, resolves and parses
+ * too. A worker on a core another process keeps busy only shares it with the main thread, and
+ * its start-up and a second warm-up of the parser make the scan slower, not faster.
+ */
 export function defaultParseWorkers(): number {
-  return Math.min(Math.max((os.availableParallelism?.() ?? os.cpus().length) - 1, 0), 7);
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const idle = cores - Math.round(os.loadavg()[0]);
+  return Math.min(Math.max(idle - 1, 0), 7);
 }
 
 /** One parse worker: a request at a time, answered in order. */

@@ -115,7 +115,7 @@ describe('CLI: foundations check / init', () => {
   it('parses a large workspace on worker threads from the bundle, and finds what one thread finds', function () {
     this.timeout(120_000);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cli-parallel-'));
-    spawnSync(process.execPath, [`${REPO_ROOT}/bench/generate-monolith.mjs`, root, '--files', '600', '--seed', '5'], { stdio: 'ignore' });
+    spawnSync(process.execPath, [`${REPO_ROOT}/bench/generate-monolith.mjs`, root, '--files', '1100', '--seed', '5'], { stdio: 'ignore' });
     const run = (concurrency: string) => {
       const result = foundations(['check', root, '--format', 'json', '--concurrency', concurrency]);
       assert.equal(result.code, 1, result.stderr);
