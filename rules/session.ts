@@ -5,13 +5,14 @@ import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, Work
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
 import { configRangeOf, loadConfig } from './config/load-config';
-import { type Host, OverlayHost, normalizePath } from './host';
-import { type ExtractResult, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
+import { type FileStamp, type Host, OverlayHost, normalizePath } from './host';
+import { type ExtractResult, type ImportFact, extractImportsFrom, parseSourceFile } from './graph/extract-imports';
 import { ImportGraph, type ResolvedImport } from './graph/import-graph';
-import { Resolver } from './graph/resolver';
+import { type ResolvedTarget, Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
-import { CACHE_FORMAT, type PersistedCache, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
+import { type CacheContents, type CachedFile, type CheckedState, NO_SUPPRESSIONS, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
+import { FileFacts, RecentFacts } from './cache/file-facts';
 import { version as toolVersion } from '../package.json';
 import { type DebtEntry, DebtMatcher, type DebtRegister, debtDiagnostics, loadDebtRegister, today } from './debt/debt-register';
 import { createProjectContext } from './project-checks/context';
@@ -71,14 +72,8 @@ export interface SkippedFile {
   reason: string;
 }
 
-interface FileFacts {
-  hash: string;
-  extract: ExtractResult;
-  /** Collector id → facts, for this content hash. */
-  semantic: Map<string, unknown>;
-  /** Line → rules suppressed on it by a `foundations-ignore` comment with a reason. */
-  suppressions: Map<number, Set<string>>;
-}
+/** How many files' rule facts stay objects (see RecentFacts): a check reads a file's own and a few of its neighbours'. */
+const RECENT_FACTS = 512;
 
 /** Files whose change means resolution results may be stale. */
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
@@ -96,6 +91,8 @@ export class Session {
   private resolver: Resolver;
   private readonly graph = new ImportGraph();
   private readonly facts = new Map<string, FileFacts>();
+  /** The files whose rule facts are objects now; the others' are kept serialised (see FileFacts). */
+  private readonly recentFacts = new RecentFacts(RECENT_FACTS);
   private readonly skipped = new Map<string, string>();
   /** Folders the scan could not list, and files some rule failed on: reported with the skipped files. */
   private skippedFolders = new Map<string, string>();
@@ -335,21 +332,28 @@ export class Session {
     onProgress?.({ phase: 'discover', done: 0, total: 0 });
     const files = this.discover();
     this.sourceFiles = new Set(files);
+    // Taken before any file is read: a stamp can only vouch for content read after it (see persist).
+    const scanStarted = Date.now();
+    const stamps = this.cacheFile ? new Map(files.map((file) => [file, this.host.stamp?.(file)])) : new Map<string, FileStamp | undefined>();
     const persisted = this.cacheFile && this.facts.size === 0 ? readPersistedCache(this.cacheFile, toolVersion) : undefined;
-    const memoRestored = persisted ? this.restore(persisted, files) : false;
+    const restored = persisted ? this.restore(persisted, files, stamps) : { pending: files, stale: files, checked: false, unvouched: files.length };
     const parsesBefore = this.parses;
     const BATCH = 250;
-    for (let i = 0; i < files.length; i += BATCH) {
+    for (let i = 0; i < restored.pending.length; i += BATCH) {
       if (token?.isCancellationRequested) return;
-      for (const file of files.slice(i, i + BATCH)) this.analyze(file);
-      onProgress?.({ phase: 'analyze', done: Math.min(i + BATCH, files.length), total: files.length });
+      for (const file of restored.pending.slice(i, i + BATCH)) this.analyze(file);
+      onProgress?.({ phase: 'analyze', done: Math.min(i + BATCH, restored.pending.length), total: restored.pending.length });
       await yieldToEventLoop();
     }
     onProgress?.({ phase: 'check', done: 0, total: files.length });
-    this.checkAll();
+    // The last check's outcome is restored as it was: files changed since are re-checked as edits are.
+    if (!restored.checked) this.checkAll();
+    else if (restored.stale.length > 0) this.update(restored.stale.map((file) => ({ type: 'disk', file, event: 'changed' })));
+    this.resolver.releaseScanCaches();
     this.scanned = true;
-    // Rewriting an unchanged cache would cost the warm start a good part of what it saved.
-    if (this.cacheFile && !(memoRestored && this.parses === parsesBefore)) this.persist(files);
+    // Rewriting an unchanged cache would cost the warm start a good part of what it saved; files that
+    // had to be read to be validated (touched, or written just before the last scan) get their stamps recorded.
+    if (this.cacheFile && (this.parses !== parsesBefore || restored.unvouched > 0)) this.persist(files, stamps, scanStarted);
     this.revisionValue++;
     onProgress?.({ phase: 'check', done: files.length, total: files.length });
   }
@@ -369,25 +373,107 @@ export class Session {
     });
   }
 
-  /** Takes the facts of unchanged files (by content hash, checked in analyze) and, if nothing it depends on changed, the resolution memo. */
-  private restore(cache: PersistedCache, files: string[]): boolean {
-    const listed = new Set(files);
-    for (const [file, facts] of cache.files) if (listed.has(file)) this.facts.set(file, facts as FileFacts);
-    const signature = resolutionSignature(files, cache.resolution.inputs, (f) => this.host.readFile(f));
-    if (signature !== cache.resolution.signature) return false;
+  /**
+   * Takes what the cache knows of files whose content is unchanged: their facts always; their
+   * resolved imports when resolution is unchanged (same file list, same tsconfigs and manifests);
+   * and the outcome of the last check when, besides, the configuration is the same. Then only the
+   * files that changed are read again, and (with the outcome) re-checked like edits.
+   * A file is unchanged when its stamp is the one recorded with its hash, else when its text hashes the same.
+   */
+  private restore(cache: CacheContents, files: string[], stamps: ReadonlyMap<string, FileStamp | undefined>): Restored {
+    const cached = new Map(cache.files.map((entry) => [entry.file, entry]));
+    const restoreFacts = (entry: CachedFile, imports: readonly ImportFact[]) =>
+      this.facts.set(entry.file, new FileFacts(entry.hash, { imports: [...imports], syntaxErrors: entry.syntaxErrors, failure: entry.failure }, entry.suppressions, entry.semantic, this.recentFacts));
+    if (resolutionSignature(files, cache.resolution.inputs, (f) => this.host.readFile(f)) !== cache.resolution.signature) {
+      // The targets of every import may have moved: each file is resolved again (its parse is reused when its hash matches).
+      for (const file of files) {
+        const entry = cached.get(file);
+        if (entry) restoreFacts(entry, entry.imports.map(withoutTarget));
+      }
+      return { pending: files, stale: files, checked: false, unvouched: files.length };
+    }
     this.resolver.importMemo(cache.resolution.projects);
-    return true;
+    const unvouched = files.filter((file) => !vouches(stamps.get(file), cached.get(file)?.stamp));
+    const stale = new Set(unvouched.filter((file) => !this.hashes(file, cached.get(file)?.hash)));
+    const checked = cache.checked !== undefined && cache.checked.inputs === this.checkInputs() && files.every((file) => cached.has(file));
+    for (const file of files) {
+      const entry = cached.get(file);
+      // Without the last outcome, a changed file is simply analysed again; with it, it is restored as it
+      // was, so that re-checking it as an edit compares with what it was.
+      if (!entry || (!checked && stale.has(file))) continue;
+      restoreFacts(entry, entry.imports);
+      if (entry.failure) this.skipped.set(file, entry.failure);
+      this.graph.set(file, entry.imports);
+    }
+    if (checked) this.restoreOutcome(cache.checked!);
+    return { pending: checked ? [] : [...stale], stale: [...stale], checked, unvouched: unvouched.length };
   }
 
-  private persist(files: string[]): void {
+  /** Whether a file's text has this hash. */
+  private hashes(file: string, hash: string | undefined): boolean {
+    const text = hash === undefined ? undefined : this.host.readFile(file);
+    return text !== undefined && createHash('sha1').update(text).digest('hex') === hash;
+  }
+
+  private restoreOutcome(checked: CheckedState): void {
+    for (const [file, findings] of checked.fileFindings) this.fileFindings.set(file, findings);
+    this.workspaceFindings = new Map(checked.workspaceFindings);
+    for (const [file, reason] of checked.ruleFailures) this.ruleFailures.set(file, reason);
+    for (const [file, read] of checked.factReads) this.recordFactReads(file, new Set(read));
+    for (const [file, from, domains] of checked.foreignDomains) this.setForeignDomains(file, new Set(domains), from);
+  }
+
+  /**
+   * Everything besides the files, their resolution and the engine that a check's outcome depends on:
+   * the configuration in force (not the text on disk: a broken foundations.json keeps the last good
+   * one) and trust. The configuration's functions are derived from the data beside them, except
+   * isExcluded, which decides the file list (part of the resolution signature).
+   */
+  private checkInputs(): string {
+    const data = JSON.stringify([this.host.trusted, this.config], (_key, value: unknown) =>
+      value instanceof Map || value instanceof Set ? [...value] : typeof value === 'function' ? undefined : value,
+    );
+    return createHash('sha1').update(data).digest('hex');
+  }
+
+  /**
+   * Writes the facts of every file, the resolution memo and the outcome of the check. A file's
+   * stamp is recorded only when it vouches for the content that was read: the file had it before
+   * the scan read anything and still has it, and was last written well before the scan started, so
+   * a write during the scan cannot hide behind the file system's timestamp granularity.
+   */
+  private persist(files: string[], stamps: ReadonlyMap<string, FileStamp | undefined>, scanStarted: number): void {
+    const trusted = (file: string): FileStamp | undefined => {
+      const now = this.host.stamp?.(file);
+      return now && vouches(now, stamps.get(file)) && Math.max(now[1], now[2]) < scanStarted - TIMESTAMP_SLACK_MS ? now : undefined;
+    };
     const inputs = this.resolver.resolutionInputs();
+    const written = files.filter((file) => this.facts.has(file));
+    const facts = written.map((file) => this.facts.get(file)!);
+    const section = Buffer.concat(facts.map((f) => f.serialized));
+    let offset = 0;
+    const semantic = facts.map((f) => {
+      const bytes = section.subarray(offset, (offset += f.serialized.byteLength));
+      f.compact(bytes);
+      return bytes;
+    });
     try {
       writePersistedCache(this.cacheFile!, {
-        format: CACHE_FORMAT,
         toolVersion,
-        // Facts of open buffers are not the disk's: leave them out.
-        files: [...this.facts].filter(([file]) => !this.host.hasOverlay(file)),
+        files: written.map((file, i) => {
+          const { hash, extract, suppressions } = facts[i];
+          const imports = this.graph.importsOf(file) as ResolvedImport[];
+          return { file, hash, stamp: trusted(file), syntaxErrors: extract.syntaxErrors, failure: extract.failure, imports, suppressions, semantic: semantic[i] };
+        }),
         resolution: { signature: resolutionSignature(files, inputs, (f) => this.host.readFile(f)), inputs, projects: this.resolver.exportMemo() },
+        checked: {
+          inputs: this.checkInputs(),
+          fileFindings: [...this.fileFindings],
+          workspaceFindings: [...this.workspaceFindings],
+          ruleFailures: [...this.ruleFailures],
+          factReads: [...this.factReads].map(([file, read]) => [file, [...read]]),
+          foreignDomains: [...this.foreignDomainsOf].map(([file, domains]) => [file, this.model.membership(file).domain!.name, [...domains]]),
+        },
       });
     } catch {
       // A cache that cannot be written costs the next start its speed, nothing else.
@@ -540,11 +626,12 @@ export class Session {
       const problem = skipReason(text);
       const semantic = new Map<string, unknown>();
       extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : this.parseOnce(file, text, semantic);
-      this.facts.set(file, { hash, extract, semantic, suppressions: problem ? new Map() : findSuppressions(text) });
+      this.facts.set(file, new FileFacts(hash, extract, problem ? NO_SUPPRESSIONS : findSuppressions(text), semantic, this.recentFacts));
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);
-    const resolved: ResolvedImport[] = extract.imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
+    // Spelt out rather than spread: spread copies of these objects each got a hidden class of their own (~9 MB at 7,000 files).
+    const resolved: ResolvedImport[] = extract.imports.map((i) => withTarget(i, this.resolver.resolve(i.specifier, file)));
     const changed = !sameImports(this.graph.importsOf(file), resolved);
     this.graph.set(file, resolved);
     this.updateDomainEdges(file);
@@ -593,7 +680,7 @@ export class Session {
     } catch {
       value = undefined;
     }
-    entry.semantic.set(collector.id, value);
+    entry.addSemantic(collector.id, value);
     return value;
   }
 
@@ -811,6 +898,36 @@ export class Session {
     }
     return changed.sort();
   }
+}
+
+/**
+ * What the scan does after restoring the cache: analyse `pending`; re-check `stale` (changed files)
+ * as edits when the outcome was restored (`checked`). `unvouched` files had to be read to be validated.
+ */
+interface Restored {
+  pending: string[];
+  stale: string[];
+  checked: boolean;
+  unvouched: number;
+}
+
+/** Whether a file that has `stamp` now is the one that had `recorded` (both known). */
+function vouches(stamp: FileStamp | undefined, recorded: FileStamp | undefined): boolean {
+  return stamp !== undefined && recorded !== undefined && stamp.every((v, i) => v === recorded[i]);
+}
+
+/**
+ * A write within this long before the scan started may share its timestamp with a later write
+ * (coarse file system clocks: 1–2 s on some): such files are hashed at the next start.
+ */
+const TIMESTAMP_SLACK_MS = 2000;
+
+function withTarget(i: ImportFact, target: ResolvedTarget): ResolvedImport {
+  return { specifier: i.specifier, kind: i.kind, typeOnly: i.typeOnly, range: i.range, names: i.names, target };
+}
+
+function withoutTarget(i: ResolvedImport): ImportFact {
+  return { specifier: i.specifier, kind: i.kind, typeOnly: i.typeOnly, range: i.range, names: i.names };
 }
 
 function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[]): boolean {

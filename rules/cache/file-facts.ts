@@ -1,0 +1,85 @@
+import * as v8 from 'node:v8';
+import type { ExtractResult } from '../graph/extract-imports';
+
+/** Collector id → the facts it collected from one version of a file. */
+export type SemanticFacts = ReadonlyMap<string, unknown>;
+
+/**
+ * What the engine learnt from one version (content hash) of a file: its imports, its suppression
+ * comments and every collector's facts. The collectors' facts are most of a workspace's memory
+ * (7,000 files: ~25 MB of small objects, whose strings also pin the source texts they were sliced
+ * from) and are read only when a file is checked, so between checks they are kept serialised:
+ * once written to the persisted cache, or as a restarted session reads them from it. Read again,
+ * they stay objects while they are among the most recently read (see RecentFacts).
+ */
+export class FileFacts {
+  private value: SemanticFacts | undefined;
+  private bytes: Uint8Array;
+
+  constructor(
+    readonly hash: string,
+    readonly extract: ExtractResult,
+    readonly suppressions: ReadonlyMap<number, ReadonlySet<string>>,
+    semantic: SemanticFacts | Uint8Array,
+    private readonly recent: RecentFacts,
+  ) {
+    if (semantic instanceof Uint8Array) this.bytes = semantic;
+    else {
+      // Serialised now, while the scan's allocations keep the garbage collector busy: each
+      // serialisation leaves ~8 KB of native memory that only a collection frees, and thousands
+      // of them in a row (at the end of a scan) would pile up tens of megabytes.
+      this.bytes = v8.serialize(semantic);
+      this.value = semantic;
+      recent.add(this);
+    }
+  }
+
+  get semantic(): SemanticFacts {
+    if (!this.value) {
+      this.value = v8.deserialize(this.bytes) as SemanticFacts;
+      this.recent.add(this);
+    }
+    return this.value;
+  }
+
+  /** Records a collector's facts computed after the parse (a rule that was off when the file was parsed). */
+  addSemantic(collectorId: string, facts: unknown): void {
+    const value = new Map([...this.semantic, [collectorId, facts]]);
+    this.bytes = v8.serialize(value);
+    this.value = value;
+  }
+
+  /** The collectors' facts as bytes, as the persisted cache stores them. */
+  get serialized(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Keeps the bytes only. */
+  release(): void {
+    this.value = undefined;
+  }
+
+  /** Keeps these bytes, an equal copy of `serialized` inside one buffer shared with other files: thousands of small buffers cost more than their bytes. */
+  compact(bytes: Uint8Array): void {
+    this.bytes = bytes;
+  }
+}
+
+/**
+ * The facts deserialised last, oldest first; beyond `capacity` the oldest are released again.
+ * Checking a file reads its own facts and those of a few files it imports, so a few hundred
+ * cover a check without deserialising a file twice.
+ */
+export class RecentFacts {
+  private readonly live = new Set<FileFacts>();
+
+  constructor(private readonly capacity: number) {}
+
+  add(facts: FileFacts): void {
+    this.live.add(facts);
+    if (this.live.size <= this.capacity) return;
+    const oldest: FileFacts = this.live.values().next().value!;
+    this.live.delete(oldest);
+    oldest.release();
+  }
+}
