@@ -448,22 +448,15 @@ export class Session {
       return now && vouches(now, stamps.get(file)) && Math.max(now[1], now[2]) < scanStarted - TIMESTAMP_SLACK_MS ? now : undefined;
     };
     const inputs = this.resolver.resolutionInputs();
-    const written = files.filter((file) => this.facts.has(file));
-    const facts = written.map((file) => this.facts.get(file)!);
-    const section = Buffer.concat(facts.map((f) => f.serialized));
-    let offset = 0;
-    const semantic = facts.map((f) => {
-      const bytes = section.subarray(offset, (offset += f.serialized.byteLength));
-      f.compact(bytes);
-      return bytes;
-    });
     try {
       writePersistedCache(this.cacheFile!, {
         toolVersion,
-        files: written.map((file, i) => {
-          const { hash, extract, suppressions } = facts[i];
+        files: files.flatMap((file) => {
+          const facts = this.facts.get(file);
+          if (!facts) return [];
+          const { hash, extract, suppressions, serialized } = facts;
           const imports = this.graph.importsOf(file) as ResolvedImport[];
-          return { file, hash, stamp: trusted(file), syntaxErrors: extract.syntaxErrors, failure: extract.failure, imports, suppressions, semantic: semantic[i] };
+          return [{ file, hash, stamp: trusted(file), syntaxErrors: extract.syntaxErrors, failure: extract.failure, imports, suppressions, semantic: serialized }];
         }),
         resolution: { signature: resolutionSignature(files, inputs, (f) => this.host.readFile(f)), inputs, projects: this.resolver.exportMemo() },
         checked: {

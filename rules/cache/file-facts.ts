@@ -8,9 +8,9 @@ export type SemanticFacts = ReadonlyMap<string, unknown>;
  * What the engine learnt from one version (content hash) of a file: its imports, its suppression
  * comments and every collector's facts. The collectors' facts are most of a workspace's memory
  * (7,000 files: ~25 MB of small objects, whose strings also pin the source texts they were sliced
- * from) and are read only when a file is checked, so between checks they are kept serialised:
- * once written to the persisted cache, or as a restarted session reads them from it. Read again,
- * they stay objects while they are among the most recently read (see RecentFacts).
+ * from) and are read only when a file is checked, so they are kept serialised: a parse serialises
+ * them at once, a restarted session takes them as bytes from the persisted cache, and they stay
+ * objects only while they are among the most recently read (see RecentFacts).
  */
 export class FileFacts {
   private value: SemanticFacts | undefined;
@@ -28,7 +28,7 @@ export class FileFacts {
       // Serialised now, while the scan's allocations keep the garbage collector busy: each
       // serialisation leaves ~8 KB of native memory that only a collection frees, and thousands
       // of them in a row (at the end of a scan) would pile up tens of megabytes.
-      this.bytes = v8.serialize(semantic);
+      this.bytes = serialize(semantic);
       this.value = semantic;
       recent.add(this);
     }
@@ -45,7 +45,7 @@ export class FileFacts {
   /** Records a collector's facts computed after the parse (a rule that was off when the file was parsed). */
   addSemantic(collectorId: string, facts: unknown): void {
     const value = new Map([...this.semantic, [collectorId, facts]]);
-    this.bytes = v8.serialize(value);
+    this.bytes = serialize(value);
     this.value = value;
   }
 
@@ -58,11 +58,14 @@ export class FileFacts {
   release(): void {
     this.value = undefined;
   }
+}
 
-  /** Keeps these bytes, an equal copy of `serialized` inside one buffer shared with other files: thousands of small buffers cost more than their bytes. */
-  compact(bytes: Uint8Array): void {
-    this.bytes = bytes;
-  }
+/**
+ * v8.serialize's buffer is its serialiser's, grown by doubling: kept, it would cost up to twice
+ * its length. A copy has the exact size (and small ones share Node's buffer pool).
+ */
+function serialize(value: SemanticFacts): Uint8Array {
+  return Buffer.from(v8.serialize(value));
 }
 
 /**

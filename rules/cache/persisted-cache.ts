@@ -95,13 +95,9 @@ interface Head {
 
 export function readPersistedCache(file: string, toolVersion: string): CacheContents | undefined {
   try {
-    const bytes = fs.readFileSync(file);
-    if (bytes.readUInt32LE(0) !== TAG) return undefined;
-    const headEnd = 8 + bytes.readUInt32LE(4);
-    const head = v8.deserialize(bytes.subarray(8, headEnd)) as Head;
+    const { head: headBytes, facts } = readSections(file);
+    const head = v8.deserialize(headBytes) as Head;
     if (head.toolVersion !== toolVersion || head.engine !== ENGINE) return undefined;
-    // A copy, so the head's bytes are freed once decoded.
-    const facts = Buffer.from(bytes.subarray(headEnd));
     const table = StringTable.decode(head.text, head.lengths);
     const imports = table.decodeImports(head.imports, head.files.length);
     const failures = new Map(head.failures);
@@ -139,6 +135,28 @@ export function readPersistedCache(file: string, toolVersion: string): CacheCont
   }
 }
 
+/** The head and the facts, each read into a buffer of its own: the head's is freed once decoded, the facts' is kept. */
+function readSections(file: string): { head: Buffer; facts: Buffer } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const read = (length: number, position: number) => {
+      const bytes = Buffer.allocUnsafe(length);
+      for (let done = 0; done < length; ) {
+        const n = fs.readSync(fd, bytes, done, length - done, position + done);
+        if (n === 0) throw new Error('truncated');
+        done += n;
+      }
+      return bytes;
+    };
+    const prefix = read(8, 0);
+    if (prefix.readUInt32LE(0) !== TAG) throw new Error('not a cache');
+    const headLength = prefix.readUInt32LE(4);
+    return { head: read(headLength, 8), facts: read(fs.fstatSync(fd).size - 8 - headLength, 8 + headLength) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Written to a temporary file and renamed, so a crash mid-write never leaves a broken cache. */
 export function writePersistedCache(file: string, data: CacheContents): void {
   const table = new StringTable();
@@ -172,9 +190,8 @@ export function writePersistedCache(file: string, data: CacheContents): void {
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
-    // Piece by piece (one buffer of the whole file would be as large as the cache, for nothing),
-    // each run of facts that lie side by side in one buffer in one write.
-    for (const bytes of contiguousRuns([prefix, headBytes, ...data.files.map((f) => f.semantic)])) fs.writeSync(fd, bytes);
+    // Gathered by the system from where the pieces lie: one buffer of the whole file would be as large as the cache, for nothing.
+    fs.writevSync(fd, contiguousRuns([prefix, headBytes, ...data.files.map((f) => f.semantic)]));
   } finally {
     fs.closeSync(fd);
   }
@@ -189,6 +206,7 @@ export function resolutionSignature(files: readonly string[], inputs: readonly s
   return hash.digest('hex');
 }
 
+/** The pieces, those that lie side by side in one buffer (the facts of a restored cache) joined. */
 function contiguousRuns(pieces: readonly Uint8Array[]): Uint8Array[] {
   const runs: Uint8Array[] = [];
   for (const piece of pieces) {
