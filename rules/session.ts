@@ -11,8 +11,8 @@ import { ImportGraph, type ResolvedImport } from './graph/import-graph';
 import { type ResolvedTarget, Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
-import { type CacheContents, type CachedFile, type CheckedState, NO_SUPPRESSIONS, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
-import { FileFacts, RecentFacts } from './cache/file-facts';
+import { type CacheContents, type CachedFile, type CheckedState, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
+import { FileFacts, NO_SUPPRESSIONS, RecentFacts } from './cache/file-facts';
 import { version as toolVersion } from '../package.json';
 import { type DebtEntry, DebtMatcher, type DebtRegister, debtDiagnostics, loadDebtRegister, today } from './debt/debt-register';
 import { createProjectContext } from './project-checks/context';
@@ -382,8 +382,8 @@ export class Session {
    */
   private restore(cache: CacheContents, files: string[], stamps: ReadonlyMap<string, FileStamp | undefined>): Restored {
     const cached = new Map(cache.files.map((entry) => [entry.file, entry]));
-    const restoreFacts = (entry: CachedFile, imports: readonly ImportFact[]) =>
-      this.facts.set(entry.file, new FileFacts(entry.hash, { imports: [...imports], syntaxErrors: entry.syntaxErrors, failure: entry.failure }, entry.suppressions, entry.semantic, this.recentFacts));
+    const restoreFacts = (entry: CachedFile, imports: ImportFact[]) =>
+      this.facts.set(entry.file, new FileFacts(entry.hash, { imports, syntaxErrors: entry.syntaxErrors, failure: entry.failure }, entry.suppressions, entry.semantic, this.recentFacts));
     if (resolutionSignature(files, cache.resolution.inputs, (f) => this.host.readFile(f)) !== cache.resolution.signature) {
       // The targets of every import may have moved: each file is resolved again (its parse is reused when its hash matches).
       for (const file of files) {

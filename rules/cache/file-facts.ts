@@ -1,6 +1,9 @@
 import * as v8 from 'node:v8';
 import type { ExtractResult } from '../graph/extract-imports';
 
+/** Most files suppress nothing: they share one empty map. */
+export const NO_SUPPRESSIONS: ReadonlyMap<number, ReadonlySet<string>> = new Map();
+
 /** Collector id → the facts it collected from one version of a file. */
 export type SemanticFacts = ReadonlyMap<string, unknown>;
 
@@ -15,14 +18,17 @@ export type SemanticFacts = ReadonlyMap<string, unknown>;
 export class FileFacts {
   private value: SemanticFacts | undefined;
   private bytes: Uint8Array;
+  /** Line → rules suppressed on it by a `foundations-ignore` comment with a reason. */
+  readonly suppressions: ReadonlyMap<number, ReadonlySet<string>>;
 
   constructor(
     readonly hash: string,
     readonly extract: ExtractResult,
-    readonly suppressions: ReadonlyMap<number, ReadonlySet<string>>,
+    suppressions: ReadonlyMap<number, ReadonlySet<string>>,
     semantic: SemanticFacts | Uint8Array,
     private readonly recent: RecentFacts,
   ) {
+    this.suppressions = suppressions.size > 0 ? suppressions : NO_SUPPRESSIONS;
     if (semantic instanceof Uint8Array) this.bytes = semantic;
     else {
       // Serialised now, while the scan's allocations keep the garbage collector busy: each

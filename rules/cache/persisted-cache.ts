@@ -5,6 +5,7 @@ import * as v8 from 'node:v8';
 import type { ImportKind } from '../graph/extract-imports';
 import type { ResolvedImport } from '../graph/import-graph';
 import type { ResolvedTarget } from '../graph/resolver';
+import { NO_SUPPRESSIONS } from './file-facts';
 import type { FileStamp } from '../host';
 import type { Finding } from '../model';
 
@@ -48,9 +49,6 @@ export interface CheckedState {
   /** File → its domain and the other domains it imports (the domain edges, per file). */
   foreignDomains: [file: string, domain: string, imports: string[]][];
 }
-
-/** Most files suppress nothing: they share one empty map. */
-export const NO_SUPPRESSIONS: ReadonlyMap<number, ReadonlySet<string>> = new Map();
 
 /** Bumped when the layout or the shape of facts changes, so an old cache is ignored rather than misread. */
 export const CACHE_FORMAT = 2;
