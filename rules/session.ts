@@ -12,7 +12,7 @@ import { type ResolvedTarget, Resolver } from './graph/resolver';
 import { type EditPlan, type Finding, type Range, type Severity, compareFindings, sameFindings } from './model';
 import { runDependencyCruiser } from './depcruise/run-dependency-cruiser';
 import { type CacheContents, type CachedFile, type CheckedState, readPersistedCache, resolutionSignature, writePersistedCache } from './cache/persisted-cache';
-import { FileFacts, NO_SUPPRESSIONS, RecentFacts } from './cache/file-facts';
+import { FileFacts, NO_SUPPRESSIONS } from './cache/file-facts';
 import { version as toolVersion } from '../package.json';
 import { type DebtEntry, DebtMatcher, type DebtRegister, debtDiagnostics, loadDebtRegister, today } from './debt/debt-register';
 import { createProjectContext } from './project-checks/context';
@@ -72,9 +72,6 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** How many files' rule facts stay objects (see RecentFacts): a check reads a file's own and a few of its neighbours'. */
-const RECENT_FACTS = 512;
-
 /** Files whose change means resolution results may be stale. */
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
@@ -91,8 +88,6 @@ export class Session {
   private resolver: Resolver;
   private readonly graph = new ImportGraph();
   private readonly facts = new Map<string, FileFacts>();
-  /** The files whose rule facts are objects now; the others' are kept serialised (see FileFacts). */
-  private readonly recentFacts = new RecentFacts(RECENT_FACTS);
   private readonly skipped = new Map<string, string>();
   /** Folders the scan could not list, and files some rule failed on: reported with the skipped files. */
   private skippedFolders = new Map<string, string>();
@@ -383,7 +378,7 @@ export class Session {
   private restore(cache: CacheContents, files: string[], stamps: ReadonlyMap<string, FileStamp | undefined>): Restored {
     const cached = new Map(cache.files.map((entry) => [entry.file, entry]));
     const restoreFacts = (entry: CachedFile, imports: ImportFact[]) =>
-      this.facts.set(entry.file, new FileFacts(entry.hash, { imports, syntaxErrors: entry.syntaxErrors, failure: entry.failure }, entry.suppressions, entry.semantic, this.recentFacts));
+      this.facts.set(entry.file, new FileFacts(entry.hash, { imports, syntaxErrors: entry.syntaxErrors, failure: entry.failure }, entry.suppressions, entry.semantic));
     if (resolutionSignature(files, cache.resolution.inputs, (f) => this.host.readFile(f)) !== cache.resolution.signature) {
       // The targets of every import may have moved: each file is resolved again (its parse is reused when its hash matches).
       for (const file of files) {
@@ -458,9 +453,9 @@ export class Session {
         files: files.flatMap((file) => {
           const facts = this.facts.get(file);
           if (!facts) return [];
-          const { hash, extract, suppressions, serialized } = facts;
+          const { hash, extract, suppressions } = facts;
           const imports = this.graph.importsOf(file) as ResolvedImport[];
-          return [{ file, hash, stamp: trusted(file), syntaxErrors: extract.syntaxErrors, failure: extract.failure, imports, suppressions, semantic: serialized }];
+          return [{ file, hash, stamp: trusted(file), syntaxErrors: extract.syntaxErrors, failure: extract.failure, imports, suppressions, semantic: facts.serialized() }];
         }),
         resolution: { signature: resolutionSignature(files, inputs, (f) => this.host.readFile(f)), inputs, projects: this.resolver.exportMemo() },
         checked: {
@@ -475,6 +470,7 @@ export class Session {
     } catch {
       // A cache that cannot be written costs the next start its speed, nothing else.
     }
+    for (const facts of this.facts.values()) facts.dropSerialized();
   }
 
   /** Applies changes (edits, saves, file events) and says which files' findings changed. */
@@ -623,7 +619,7 @@ export class Session {
       const problem = skipReason(text);
       const semantic = new Map<string, unknown>();
       extract = problem ? { imports: [], syntaxErrors: 0, failure: problem } : this.parseOnce(file, text, semantic);
-      this.facts.set(file, new FileFacts(hash, extract, problem ? NO_SUPPRESSIONS : findSuppressions(text), semantic, this.recentFacts));
+      this.facts.set(file, new FileFacts(hash, extract, problem ? NO_SUPPRESSIONS : findSuppressions(text), semantic, { serializeNow: this.cacheFile !== undefined }));
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);
