@@ -17,9 +17,17 @@ export interface Host {
    * unreadable folder is reported as skipped instead of passing for an empty one.
    */
   directoryError?(dir: string): string | undefined;
+  /**
+   * What a file's metadata says about its content (size, times, identity), to tell that it has not
+   * changed since it was last read without reading it. Undefined when unknown: then it is read.
+   */
+  stamp?(file: string): FileStamp | undefined;
   /** Whether the workspace is trusted: only then may workspace code (a JS config) be loaded. */
   readonly trusted: boolean;
 }
+
+/** [size, mtimeMs, ctimeMs, inode]: the ctime and inode change with every write and every rename, even when a tool restores the mtime. */
+export type FileStamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 export interface DirectoryEntry {
   name: string;
@@ -81,6 +89,14 @@ export function createNodeHost(options: { trusted: boolean }): Host {
         return undefined;
       } catch (err) {
         return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      }
+    },
+    stamp(file) {
+      try {
+        const stats = fs.statSync(file);
+        return stats.isFile() ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : undefined;
+      } catch {
+        return undefined;
       }
     },
     realpath(file) {
@@ -146,5 +162,10 @@ export class OverlayHost implements Host {
 
   directoryError(dir: string): string | undefined {
     return this.base.directoryError?.(dir);
+  }
+
+  /** An open buffer's text is not what the disk's metadata describes. */
+  stamp(file: string): FileStamp | undefined {
+    return this.overlays.has(file) ? undefined : this.base.stamp?.(file);
   }
 }

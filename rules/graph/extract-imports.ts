@@ -68,7 +68,7 @@ export function extractImportsFrom(sf: ts.SourceFile): ExtractResult {
     return { start, end };
   };
   const add = (literal: ts.Node, specifier: string, kind: ImportKind, typeOnly: boolean, names: string[]) =>
-    imports.push({ specifier, kind, typeOnly, range: rangeOf(literal), names });
+    imports.push({ specifier: detached(specifier), kind, typeOnly, range: rangeOf(literal), names: names.map(detached) });
 
   const addDeclaration = (statement: ts.Node) => {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
@@ -105,6 +105,15 @@ export function extractImportsFrom(sf: ts.SourceFile): ExtractResult {
   if (syntaxErrors > 0) addScannedImports(sf, text, imports);
   imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { imports, syntaxErrors };
+}
+
+/**
+ * The same characters, not sharing memory with the source text: V8 makes a substring of 13 or more
+ * characters a view into its parent, so a kept import specifier or name would keep the whole file's
+ * text alive (~12 MB over 7,000 files). Flattening a concatenation makes a fresh string.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 type Add = (literal: ts.Node, specifier: string, kind: ImportKind, typeOnly: boolean, names: string[]) => void;
@@ -151,7 +160,7 @@ function addScannedImports(sf: ts.SourceFile, text: string, imports: ImportFact[
     // `pos` is the opening quote; the literal spans the name and both quotes.
     const start = sf.getLineAndCharacterOfPosition(ref.pos);
     if (known.has(`${start.line}:${start.character}`)) continue;
-    imports.push({ specifier: ref.fileName, kind: 'import', typeOnly: false, range: { start, end: sf.getLineAndCharacterOfPosition(ref.pos + ref.fileName.length + 2) }, names: [] });
+    imports.push({ specifier: detached(ref.fileName), kind: 'import', typeOnly: false, range: { start, end: sf.getLineAndCharacterOfPosition(ref.pos + ref.fileName.length + 2) }, names: [] });
   }
   imports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -4,6 +4,9 @@
  * be narrowed to some names (the exports whose importers a check looked for): then only a change
  * that involves one of them re-checks the reader.
  */
+/** One read, as the persisted cache keeps it: the reader, the file it read, the names that mattered (none: all of it). */
+export type ReadEntry = [reader: string, read: string, names: string[]];
+
 export class ReadIndex {
   private readonly reads = new Map<string, ReadonlyMap<string, ReadonlySet<string> | undefined>>();
   /** File → reader → the names the reader cared about, or undefined for all of it. */
@@ -22,6 +25,21 @@ export class ReadIndex {
       if (!readers) this.readers.set(other, (readers = new Map()));
       readers.set(file, names);
     }
+  }
+
+  entries(): ReadEntry[] {
+    return [...this.reads].flatMap(([reader, read]) => [...read].map(([file, names]): ReadEntry => [reader, file, names ? [...names] : []]));
+  }
+
+  /** Replaces the index with persisted entries (see entries). */
+  load(entries: readonly ReadEntry[]): void {
+    const byReader = new Map<string, Map<string, ReadonlySet<string> | undefined>>();
+    for (const [reader, file, names] of entries) {
+      let read = byReader.get(reader);
+      if (!read) byReader.set(reader, (read = new Map()));
+      read.set(file, names.length > 0 ? new Set(names) : undefined);
+    }
+    for (const [reader, read] of byReader) this.record(reader, read);
   }
 
   /** The files that read `file`; with `changed`, only those that read everything or one of these names ('*' means all names changed). */

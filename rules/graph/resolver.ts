@@ -98,6 +98,15 @@ export class Resolver {
     this.knownFiles = new Set(files);
   }
 
+  /**
+   * After a scan, TypeScript's resolution caches (failed lookup locations of every import: most of
+   * the resolver's memory) have served their purpose: the memo answers for every import seen, and
+   * an import typed later is resolved from the disk again.
+   */
+  releaseScanCaches(): void {
+    for (const project of this.projects.values()) project.cache.clear();
+  }
+
   /** Files whose text decides resolution (tsconfigs in use, manifests): a persisted memo is valid while they are unchanged. */
   resolutionInputs(): string[] {
     const inputs = new Set<string>([...this.projects.keys()].filter(Boolean));

@@ -2,19 +2,63 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createNodeHost } from '../host';
+import { type Host, createNodeHost } from '../host';
+import { isSourceFile } from '../workspace/discover-files';
 import { Session } from '../session';
 import { brief, copyFixture } from './helpers';
 
-async function scanWithCache(root: string, cacheFile: string): Promise<Session> {
-  const session = Session.open(root, createNodeHost({ trusted: false }), { cacheFile });
+/**
+ * The Node host with every file's times reported ten seconds earlier: files a test has just
+ * written would otherwise be too recent for their stamps to be trusted (see Session.persist).
+ */
+function settledHost(): Host {
+  const base = createNodeHost({ trusted: false });
+  return {
+    ...base,
+    stamp(file) {
+      const stamp = base.stamp!(file);
+      return stamp && [stamp[0], stamp[1] - 10_000, stamp[2] - 10_000, stamp[3]];
+    },
+  };
+}
+
+async function scanWithCache(root: string, cacheFile: string, host: Host = settledHost()): Promise<Session> {
+  const session = Session.open(root, host, { cacheFile });
   await session.scan();
   return session;
 }
 
-describe('engine: persisted cache (warm start)', () => {
-  const cacheFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cache-')), 'facts.bin');
+/** A Node host that counts the source files it reads. */
+function countingHost(): Host & { sourceReads: string[] } {
+  const base = settledHost();
+  const sourceReads: string[] = [];
+  return {
+    ...base,
+    sourceReads,
+    readFile(file) {
+      if (isSourceFile(file)) sourceReads.push(file);
+      return base.readFile(file);
+    },
+  };
+}
 
+/**
+ * Everything clients see of a session's analysis: findings (whole, with the debt register applied),
+ * skipped files, domain edges, files. The lists in a finding's data are compared as sets: their
+ * order follows the order files were analysed in, which an edit changes.
+ */
+function observed(session: Session): unknown {
+  return {
+    findings: session.findings().map((f) => ({ ...f, data: f.data && unordered(f.data) })),
+    skipped: session.skippedFiles(),
+    domains: [...session.domainDependencies()].map(([domain, to]) => [domain, [...to].sort()]).sort(),
+    files: session.files(),
+  };
+}
+
+const cacheFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cache-')), 'facts.bin');
+
+describe('engine: persisted cache (warm start)', () => {
   it('a restarted session gives the same findings from the cache, and sees what changed meanwhile', async () => {
     const root = copyFixture('shop');
     const cache = cacheFile();
@@ -41,4 +85,146 @@ describe('engine: persisted cache (warm start)', () => {
     fs.writeFileSync(cache, fs.readFileSync(cache).subarray(0, 10));
     assert.deepEqual(brief(await scanWithCache(root, cache)), cold);
   });
+
+  for (const fixture of ['shop', 'shared-state-corpus', 'debt', 'logic-corpus', 'routes-express', 'syntax-error']) {
+    it(`${fixture}: with nothing changed, the warm start reads no source file and equals a cold scan, before and after edits`, async () => {
+      const root = copyFixture(fixture);
+      const cache = cacheFile();
+      const cold = await scanWithCache(root, cache);
+      const host = countingHost();
+      const warm = await scanWithCache(root, cache, host);
+      assert.deepEqual(host.sourceReads, [], 'the outcome of the last check is restored, not recomputed');
+      assert.deepEqual(observed(warm), observed(cold));
+      // The restored session goes on like the cold one: every file edited (its last line removed), then closed.
+      for (const file of cold.files()) {
+        const text = fs.readFileSync(file, 'utf8');
+        const edit = [{ type: 'buffer' as const, file, text: text.trimEnd().split('\n').slice(0, -1).join('\n') }];
+        assert.deepEqual(warm.update(edit), cold.update(edit), file);
+        assert.deepEqual(observed(warm), observed(cold), file);
+        const close = [{ type: 'buffer-closed' as const, file }];
+        assert.deepEqual(warm.update(close), cold.update(close), file);
+      }
+      assert.deepEqual(observed(warm), observed(cold));
+    });
+  }
+
+  describe('what changed between two runs is seen: the warm start equals a cold scan', () => {
+    const cases: { name: string; fixture: string; change: (root: string) => void }[] = [
+      {
+        name: 'a file edited (a new violation), only that file read',
+        fixture: 'shop',
+        change: (root) => fs.appendFileSync(`${root}/src/catalog/core/product.ts`, "import { placeOrder } from '@shop/orders';\n"),
+      },
+      {
+        name: 'a file no other file reads (re-checked as an edit), only that file read',
+        fixture: 'shop',
+        change: (root) => fs.appendFileSync(`${root}/src/billing/core/discounts.ts`, "import { placeOrder } from '@shop/orders';\n"),
+      },
+      {
+        name: 'a file whose facts others read (a shared state no longer mutated)',
+        fixture: 'shared-state-corpus',
+        change: (root) => {
+          for (const file of sourceFiles(root)) {
+            const text = fs.readFileSync(file, 'utf8');
+            if (/\+\+|\+=/.test(text)) return fs.writeFileSync(file, text.replace(/\+\+|\+=\s*\d+/g, ''));
+          }
+          assert.fail('the corpus mutates some state');
+        },
+      },
+      {
+        name: 'the configuration',
+        fixture: 'shop',
+        change: (root) => {
+          const config = fs.readFileSync(`${root}/foundations.json`, 'utf8');
+          fs.writeFileSync(`${root}/foundations.json`, config.replace('"dependsOn": ["catalog", "shared"]', '"dependsOn": ["shared"]'));
+        },
+      },
+      {
+        name: 'the debt register',
+        fixture: 'debt',
+        change: (root) => fs.writeFileSync(`${root}/foundations-debt.json`, '{ "entries": [] }\n'),
+      },
+      {
+        name: 'a tsconfig (an alias no longer mapped)',
+        fixture: 'shop',
+        change: (root) => {
+          const tsconfig = fs.readFileSync(`${root}/tsconfig.json`, 'utf8');
+          fs.writeFileSync(`${root}/tsconfig.json`, tsconfig.replace('"@shop/*"', '"@store/*"'));
+        },
+      },
+      {
+        name: 'a file added and one deleted',
+        fixture: 'shop',
+        change: (root) => {
+          fs.writeFileSync(`${root}/src/billing/core/refund.ts`, "import { internalMargin } from '../../catalog/core/pricing';\nexport const r = internalMargin('x');\n");
+          fs.rmSync(`${root}/src/billing/core/charge.ts`);
+        },
+      },
+      {
+        name: 'a file rewritten with the same size and its modification time put back',
+        fixture: 'shop',
+        change: (root) => {
+          const file = `${root}/src/billing/core/invoice.ts`;
+          const { atime, mtime } = fs.statSync(file);
+          const text = fs.readFileSync(file, 'utf8');
+          fs.writeFileSync(file, text.replace("'@shop/catalog'", "'@shop/orders' "));
+          fs.utimesSync(file, atime, mtime);
+        },
+      },
+    ];
+    for (const { name, fixture, change } of cases) {
+      it(name, async () => {
+        const root = copyFixture(fixture);
+        const cache = cacheFile();
+        const before = observed(await scanWithCache(root, cache));
+        change(root);
+        const host = countingHost();
+        const warm = observed(await scanWithCache(root, cache, host));
+        const cold = observed(await scanWithCache(root, cacheFile()));
+        assert.notDeepEqual(cold, before, 'the change changes the outcome');
+        assert.deepEqual(warm, cold);
+        if (name.includes('only that file read')) assert.equal(new Set(host.sourceReads).size, 1);
+        assert.deepEqual(observed(await scanWithCache(root, cache)), cold, 'and the cache written after it restores the same');
+      });
+    }
+  });
+
+  it('an editor buffer open at the start shadows the disk, and the next start without it sees the disk again', async () => {
+    const root = copyFixture('shop');
+    const cache = cacheFile();
+    const file = `${root}/src/catalog/core/product.ts`;
+    const buffer = [{ type: 'buffer' as const, file, text: `${fs.readFileSync(file, 'utf8')}import { placeOrder } from '@shop/orders';\n` }];
+    const open = async (cacheFile: string, changes: typeof buffer | []) => {
+      const session = Session.open(root, settledHost(), { cacheFile });
+      session.update(changes);
+      await session.scan();
+      return observed(session);
+    };
+    await open(cache, []);
+    assert.deepEqual(await open(cache, buffer), await open(cacheFile(), buffer));
+    assert.deepEqual(await open(cache, []), await open(cacheFile(), []));
+  });
+
+  it('a file written just before a scan is read again at the next start, even if its stamp has not moved', async () => {
+    // A file system whose timestamps are too coarse to tell two writes apart: the stamp never changes.
+    const root = copyFixture('shop');
+    const cache = cacheFile();
+    const file = `${root}/src/catalog/core/product.ts`;
+    const base = createNodeHost({ trusted: false });
+    const frozen = Date.now();
+    const host: Host = { ...base, stamp: (f) => (f === file ? [0, frozen, frozen, 1] : base.stamp!(f)) };
+    await scanWithCache(root, cache, host);
+    fs.appendFileSync(file, "import { placeOrder } from '@shop/orders';\n");
+    assert.deepEqual(observed(await scanWithCache(root, cache, host)), observed(await scanWithCache(root, cacheFile())));
+  });
 });
+
+function unordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unordered).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unordered(v)]));
+  return value;
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`).filter((f) => isSourceFile(f) && !f.endsWith('.d.ts')).sort();
+}
