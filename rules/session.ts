@@ -557,7 +557,9 @@ export class Session {
     const debtChanged = this.debt.register !== debtBefore && JSON.stringify(this.debt.register) !== JSON.stringify(debtBefore);
     let importsMoved = false;
     if (configText !== null || structural) {
-      this.rebuild();
+      // Before the first scan (editor buffers open at start-up) there is nothing to rebuild: the scan
+      // analyses with what is in force then, and can still use the persisted cache.
+      if (this.scanned) this.rebuild();
     } else {
       const recheck = new Set<string>();
       for (const file of touched) {

@@ -205,6 +205,25 @@ describe('engine: persisted cache (warm start)', () => {
     assert.deepEqual(await open(cache, []), await open(cacheFile(), []));
   });
 
+  it('foundations.json open in the editor at start-up: unchanged, the warm start still restores; edited, it equals a cold scan', async () => {
+    const root = copyFixture('shop');
+    const cache = cacheFile();
+    const config = `${root}/foundations.json`;
+    const start = async (cacheFile: string, text: string, host = settledHost()) => {
+      const session = Session.open(root, host, { cacheFile });
+      session.update([{ type: 'buffer', file: config, text }]);
+      await session.scan();
+      return observed(session);
+    };
+    const disk = fs.readFileSync(config, 'utf8');
+    const cold = await start(cache, disk);
+    const host = countingHost();
+    assert.deepEqual(await start(cache, disk, host), cold);
+    assert.deepEqual(host.sourceReads, [], 'the buffer, equal to the disk, changes nothing: the outcome is restored');
+    const edited = disk.replace('"dependsOn": ["catalog", "shared"]', '"dependsOn": ["shared"]');
+    assert.deepEqual(await start(cache, edited), await start(cacheFile(), edited));
+  });
+
   it('a file written just before a scan is read again at the next start, even if its stamp has not moved', async () => {
     // A file system whose timestamps are too coarse to tell two writes apart: the stamp never changes.
     const root = copyFixture('shop');
