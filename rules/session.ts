@@ -23,7 +23,7 @@ import { fixesForRule } from './fixes';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
 import { type ParsedFile, parseFile } from './scan/parse-file';
-import { type ParseWorker, defaultParseWorkers, startParseWorkers } from './scan/parse-pool';
+import { type CpuSample, type ParseWorker, defaultParseWorkers, sampleCpus, startParseWorkers } from './scan/parse-pool';
 
 export interface CancellationToken {
   readonly isCancellationRequested: boolean;
@@ -78,7 +78,7 @@ export interface ScanStatistics {
 }
 
 export interface ParallelOptions {
-  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per idle core but one. */
+  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core idle while the files are listed. */
   workers?: number;
   /** Fewer files to parse than this are parsed on the main thread: a worker's start and warm-up cost as much as parsing several hundred. */
   minFiles?: number;
@@ -366,6 +366,8 @@ export class Session {
   /** The first full analysis: discover, read, parse, resolve, check. Yields between batches. */
   async scan(options: ScanOptions = {}): Promise<void> {
     const { onProgress } = options;
+    // What the cores do while the files are listed says whether parse workers would find one idle.
+    const cpusAtStart = sampleCpus();
     onProgress?.({ phase: 'discover', done: 0, total: 0 });
     const files = this.discover();
     this.sourceFiles = new Set(files);
@@ -375,7 +377,7 @@ export class Session {
     const persisted = this.cacheFile && this.facts.size === 0 ? readPersistedCache(this.cacheFile, toolVersion) : undefined;
     const restored = persisted ? this.restore(persisted, files, stamps) : { pending: files, stale: files, checked: false, unvouched: files.length };
     const parsesBefore = this.parses;
-    if (!(await this.analyzeAll(restored.pending, options))) return;
+    if (!(await this.analyzeAll(restored.pending, options, cpusAtStart))) return;
     onProgress?.({ phase: 'check', done: 0, total: files.length });
     // The last check's outcome is restored as it was: files changed since are re-checked as edits are.
     if (!restored.checked) this.checkAll();
@@ -660,8 +662,8 @@ export class Session {
    * files are resolved and recorded in the order they were listed either way, so the result does not
    * depend on who parsed what.
    */
-  private async analyzeAll(files: string[], { token, onProgress }: ScanOptions): Promise<boolean> {
-    const { workers = defaultParseWorkers(), minFiles = 1000, script } = this.parallel;
+  private async analyzeAll(files: string[], { token, onProgress }: ScanOptions, cpusAtStart: CpuSample): Promise<boolean> {
+    const { workers = defaultParseWorkers(cpusAtStart), minFiles = 1000, script } = this.parallel;
     // With nothing cached every file will be parsed: no need to read them first, and the workers can
     // start now, loading while the main thread parses its first chunk.
     const nothingCached = this.facts.size === 0;

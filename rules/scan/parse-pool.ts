@@ -21,15 +21,34 @@ export type ParseResponse = { id: number; results: ParsedFile[] } | { id: number
 /** The worker script sits next to this module, in the compiled tree and in the bundle alike. */
 const WORKER_SCRIPT = path.join(__dirname, 'parse-worker.js');
 
+/** Every core's CPU time counters: two samples tell how many cores were idle in between. */
+export type CpuSample = os.CpuInfo['times'][];
+
+export function sampleCpus(): CpuSample {
+  return os.cpus().map((cpu) => cpu.times);
+}
+
 /**
- * Workers that pay off: every idle core but the main thread's, which reads, resolves and parses
- * too. A worker on a core another process keeps busy only shares it with the main thread, and
- * its start-up and a second warm-up of the parser make the scan slower, not faster.
+ * Workers that pay off: the cores that stayed idle since `since` (taken when the scan began, so
+ * the main thread's own work counts as busy). A worker on a core another process keeps busy only
+ * shares it with the main thread, and its start-up and a second warm-up of the parser make the
+ * scan slower, not faster. The load average would say so too late: it lags by a minute.
  */
-export function defaultParseWorkers(): number {
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const idle = cores - Math.round(os.loadavg()[0]);
-  return Math.min(Math.max(idle - 1, 0), 7);
+export function defaultParseWorkers(since: CpuSample): number {
+  const now = sampleCpus();
+  const total = (t: os.CpuInfo['times']) => t.user + t.nice + t.sys + t.idle + t.irq;
+  let idle = 0;
+  let elapsed = 0;
+  now.forEach((t, i) => {
+    const before = since[i];
+    if (!before) return;
+    elapsed += total(t) - total(before);
+    idle += t.idle - before.idle;
+  });
+  const cores = now.length;
+  // Counters tick every 10 ms: under a few ticks per core the sample says nothing; trust the load average then.
+  const idleCores = elapsed >= 30 * cores ? (idle / elapsed) * cores : cores - 1 - os.loadavg()[0];
+  return Math.min(Math.max(Math.round(idleCores), 0), 7);
 }
 
 /** One parse worker: a request at a time, answered in order. */
