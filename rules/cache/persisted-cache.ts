@@ -53,7 +53,7 @@ export interface CheckedState {
 }
 
 /** Bumped when the layout or the shape of facts changes, so an old cache is ignored rather than misread. */
-export const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 3;
 const TAG = 0x464e4432; // "FND2"
 
 /**
@@ -98,6 +98,8 @@ export function readPersistedCache(file: string, toolVersion: string): CacheCont
     const { head: headBytes, facts } = readSections(file);
     const head = v8.deserialize(headBytes) as Head;
     if (head.toolVersion !== toolVersion || head.engine !== ENGINE) return undefined;
+    // Facts are deserialised long after this: a cache cut short must be refused now.
+    if (head.factLengths.reduce((sum, n) => sum + n, 0) !== facts.byteLength) return undefined;
     const table = StringTable.decode(head.text, head.lengths);
     const imports = table.decodeImports(head.imports, head.files.length);
     const failures = new Map(head.failures);
@@ -183,21 +185,29 @@ export function writePersistedCache(file: string, data: CacheContents): void {
       foreignDomains: table.encodeLists(data.checked.foreignDomains.map(([file, domain, imports]) => [file, domain, ...imports])),
     },
   };
-  data.files.forEach((f, i) => f.stamp && head.stamps.set(f.stamp, i * 4));
+  data.files.forEach((f, i) => {
+    if (f.stamp) head.stamps.set(f.stamp, i * 4);
+  });
   const headBytes = v8.serialize({ ...head, ...table.encode() });
   const prefix = Buffer.alloc(8);
   prefix.writeUInt32LE(TAG, 0);
   prefix.writeUInt32LE(headBytes.byteLength, 4);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
   try {
-    // Gathered by the system from where the pieces lie: one buffer of the whole file would be as large as the cache, for nothing.
-    fs.writevSync(fd, contiguousRuns([prefix, headBytes, ...data.files.map((f) => f.semantic)]));
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      // Gathered by the system from where the pieces lie: one buffer of the whole file would be as large as the cache, for nothing.
+      fs.writevSync(fd, contiguousRuns([prefix, headBytes, ...data.files.map((f) => f.semantic)]));
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    // A full disk leaves no half-written file behind in the editor's storage.
+    fs.rmSync(tmp, { force: true });
+    throw err;
   }
-  fs.renameSync(tmp, file);
 }
 
 /** A digest of everything resolution depends on besides the importing file: the file list and the inputs' text. */

@@ -84,6 +84,12 @@ describe('engine: persisted cache (warm start)', () => {
     assert.deepEqual(brief(await scanWithCache(root, cache)), cold);
     fs.writeFileSync(cache, fs.readFileSync(cache).subarray(0, 10));
     assert.deepEqual(brief(await scanWithCache(root, cache)), cold);
+    // Cut in the facts, which are deserialised only when read: refused at once all the same.
+    await scanWithCache(root, cache);
+    fs.truncateSync(cache, fs.statSync(cache).size - 1);
+    const host = countingHost();
+    assert.deepEqual(brief(await scanWithCache(root, cache, host)), cold);
+    assert.ok(host.sourceReads.length > 0, 'the workspace is analysed again');
   });
 
   for (const fixture of ['shop', 'shared-state-corpus', 'debt', 'logic-corpus', 'routes-express', 'syntax-error']) {
