@@ -109,6 +109,8 @@ export class FolderAnalysis {
     this.buffered.set(file, text);
     const { debounceMs } = await this.settings();
     if (!this.buffered.has(file)) return; // flushed or closed meanwhile
+    // No debounce means now: a zero-delay timer would still wait a millisecond or more.
+    if (debounceMs === 0) return this.flush(file);
     clearTimeout(this.timers.get(file));
     this.timers.set(
       file,
