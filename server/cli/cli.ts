@@ -140,7 +140,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
   const concurrency = values.concurrency!;
   if (!/^(auto|off|\d+)$/.test(concurrency) || Number(concurrency) > 64) throw new UsageError(`--concurrency must be a number of workers (at most 64), auto or off, not "${concurrency}"`);
-  const parallel = concurrency === 'auto' ? {} : { workers: concurrency === 'off' ? 0 : Number(concurrency) };
+  // Workers asked for by number are started from 1,000 files to parse; `auto` waits for a larger workspace.
+  const parallel = concurrency === 'auto' ? {} : concurrency === 'off' ? { workers: 0 } : { workers: Number(concurrency), minFiles: 1000 };
   const dir = workspaceDir(positionals, io);
 
   const progress = io.interactive
