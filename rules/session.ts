@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { RULES } from './checks';
+import { COLLECTORS, RULES } from './checks';
 import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
@@ -106,7 +106,7 @@ interface Scanned {
 }
 
 /** Collectors whose facts other files' checks read: the part of a file's facts that is its interface. */
-const READ_BY_OTHERS = new Set(RULES.flatMap((rule) => (rule.scope === 'file' ? (rule.collectors ?? []) : [])).filter((c) => c.readByOtherFiles).map((c) => c.id));
+const READ_BY_OTHERS = new Set([...COLLECTORS.values()].filter((c) => c.readByOtherFiles).map((c) => c.id));
 
 /** Files whose change means resolution results may be stale. */
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
@@ -299,7 +299,7 @@ export class Session {
   private importsOfUnanalysed(file: string): ResolvedImport[] {
     const text = this.host.readFile(file);
     if (text === undefined) return [];
-    return parseFile(file, text, []).extract.imports.map((i) => ({ ...i, target: this.resolver.resolve(i.specifier, file) }));
+    return parseFile(file, text, []).extract.imports.map((i) => withTarget(i, this.resolver.resolve(i.specifier, file)));
   }
 
   /** Why the user's dependency-cruiser rules are not reported (untrusted, not installed, failed), if so. */
@@ -454,7 +454,7 @@ export class Session {
   /** Whether a file's text has this hash. */
   private hashes(file: string, hash: string | undefined): boolean {
     const text = hash === undefined ? undefined : this.host.readFile(file);
-    return text !== undefined && createHash('sha1').update(text).digest('hex') === hash;
+    return text !== undefined && digest(text) === hash;
   }
 
   private restoreOutcome(checked: CheckedState): void {
@@ -476,7 +476,7 @@ export class Session {
     const data = JSON.stringify([this.host.trusted, this.config], (_key, value: unknown) =>
       value instanceof Map || value instanceof Set ? [...value] : typeof value === 'function' ? undefined : value,
     );
-    return createHash('sha1').update(data).digest('hex');
+    return digest(data);
   }
 
   /**
@@ -684,7 +684,7 @@ export class Session {
         }
         const text = this.host.readFile(file);
         if (text === undefined) continue;
-        const hash = createHash('sha1').update(text).digest('hex');
+        const hash = digest(text);
         if (this.facts.get(file)?.hash === hash) ready.set(file, { hash });
         else toParse.set(file, { hash, text });
       }
@@ -693,16 +693,22 @@ export class Session {
       const queue: string[][] = [];
       const unparsed = [...toParse.keys()];
       for (let i = 0; i < unparsed.length; i += PARSE_CHUNK) queue.push(unparsed.slice(i, i + PARSE_CHUNK));
-      /** The texts of a chunk, read now unless they were; an unreadable file leaves the chunk (analyze reports it). */
+      /**
+       * The texts of a chunk, read now unless they were. They stay to parse until parsed, so a failed
+       * worker's chunk goes back with them; an unreadable file leaves the chunk (analyze reports it).
+       */
       const take = (chunk: string[]) =>
         chunk.flatMap((file) => {
           let scanned = toParse.get(file);
           if (!scanned) {
             const text = this.host.readFile(file);
-            if (text !== undefined) scanned = { hash: createHash('sha1').update(text).digest('hex'), text };
+            if (text === undefined) {
+              toParse.delete(file);
+              return [];
+            }
+            toParse.set(file, (scanned = { hash: digest(text), text }));
           }
-          toParse.delete(file);
-          return scanned ? [{ file, scanned }] : [];
+          return [{ file, scanned }];
         });
       const parsed = (file: string, scanned: Scanned, result: ParsedFile) => {
         toParse.delete(file);
@@ -713,8 +719,6 @@ export class Session {
       const feed = async (worker: ParseWorker) => {
         for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
           const taken = take(chunk);
-          // Still to parse until the worker answers: the files are not recorded before, and go back to the queue if it fails.
-          for (const { file, scanned } of taken) toParse.set(file, scanned);
           try {
             const results = await worker.parse(taken.map(({ file, scanned }) => ({ file, text: scanned.text!, collectors: this.collectorsFor(file).map((c) => c.id) })));
             taken.forEach(({ file, scanned }, i) => parsed(file, scanned, results[i]));
@@ -773,7 +777,7 @@ export class Session {
         this.graph.set(file, []);
         return true;
       }
-      scanned = { hash: createHash('sha1').update(text).digest('hex'), text };
+      scanned = { hash: digest(text), text };
     }
     const { hash } = scanned;
     const cached = this.facts.get(file);
@@ -828,7 +832,7 @@ export class Session {
     if (!entry || entry.extract.failure) return undefined;
     if (entry.semantic.has(collector.id)) return entry.semantic.get(collector.id) as T | undefined;
     const text = this.host.readFile(file);
-    if (text === undefined || createHash('sha1').update(text).digest('hex') !== entry.hash) return undefined;
+    if (text === undefined || digest(text) !== entry.hash) return undefined;
     const value = parseFile(file, text, [collector]).semantic.get(collector.id) as T | undefined;
     entry.addSemantic(collector.id, value);
     return value;
@@ -1091,6 +1095,11 @@ function vouches(stamp: FileStamp | undefined, recorded: FileStamp | undefined):
  * (coarse file system clocks: 1–2 s on some): such files are hashed at the next start.
  */
 const TIMESTAMP_SLACK_MS = 2000;
+
+/** The content hash facts are cached under (and the digest of the configuration a check used). */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
 
 function withTarget(i: ImportFact, target: ResolvedTarget): ResolvedImport {
   return { specifier: i.specifier, kind: i.kind, typeOnly: i.typeOnly, range: i.range, names: i.names, target };

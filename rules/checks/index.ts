@@ -6,7 +6,7 @@ import { layerViolation } from './layer-violation';
 import { logicInIntegration } from './logic-in-integration';
 import { logicInUi } from './logic-in-ui';
 import { publicApiBypass } from './public-api-bypass';
-import type { Rule } from './rule';
+import type { FactCollector, Rule } from './rule';
 import { sharedMutableState } from './shared-mutable-state';
 import { thirdPartyOutsideAdapter } from './third-party-outside-adapter';
 import { unassignedFile } from './unassigned-file';
@@ -27,5 +27,10 @@ export const RULES: readonly Rule[] = [
   unversionedApiRoute,
   consoleInCore,
 ];
+
+/** Every collector some file rule reads, once each (rules share some, such as the module bindings). */
+export const COLLECTORS: ReadonlyMap<string, FactCollector> = new Map(
+  RULES.flatMap((rule) => (rule.scope === 'file' ? (rule.collectors ?? []) : [])).map((c) => [c.id, c]),
+);
 
 export type { Rule, RuleMeta, FileRule, WorkspaceRule } from './rule';

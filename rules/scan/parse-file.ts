@@ -37,7 +37,7 @@ export function parseFile(file: string, text: string, collectors: readonly FactC
 }
 
 /** A collector that throws on an odd file yields no facts for it, and costs nothing else. */
-export function collectSafely<T>(collector: FactCollector<T>, sf: import('typescript').SourceFile): T | undefined {
+function collectSafely<T>(collector: FactCollector<T>, sf: import('typescript').SourceFile): T | undefined {
   try {
     return collector.collect(sf);
   } catch {

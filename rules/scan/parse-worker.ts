@@ -1,13 +1,9 @@
 // A parse worker: parses the files it is sent and posts back their imports and facts. It runs no
 // rule and touches no disk; the session reads the files (open buffers included) and does the rest.
 import { parentPort } from 'node:worker_threads';
-import { RULES } from '../checks';
-import type { FactCollector } from '../checks/rule';
+import { COLLECTORS } from '../checks';
 import { parseFile } from './parse-file';
 import type { ParseRequest, ParseResponse } from './parse-pool';
-
-const collectors = new Map<string, FactCollector>();
-for (const rule of RULES) if (rule.scope === 'file') for (const c of rule.collectors ?? []) collectors.set(c.id, c);
 
 parentPort?.on('message', (request: ParseRequest) => {
   let response: ParseResponse;
@@ -17,7 +13,7 @@ parentPort?.on('message', (request: ParseRequest) => {
         job.file,
         job.text,
         job.collectors.map((id) => {
-          const collector = collectors.get(id);
+          const collector = COLLECTORS.get(id);
           if (!collector) throw new Error(`no collector "${id}" in the parse worker`);
           return collector;
         }),
