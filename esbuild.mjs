@@ -22,6 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js' },
   { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
+  // What editors start: loads dist/server.js with V8's code cache when given a folder to keep it in.
+  { ...common, entryPoints: ['server/start-server.ts'], outfile: 'dist/start-server.js' },
   // Parse workers of a large scan; the engine looks for it next to the server bundle.
   { ...common, entryPoints: ['rules/scan/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
   // The domain graph webview runs in a browser: dagre is bundled in, nothing is loaded from a CDN.
@@ -45,5 +47,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/parse-worker.js, dist/graph-webview.js in ${Date.now() - started} ms`);
+  console.log(`esbuild: dist/client.js, dist/server.js, dist/start-server.js, dist/parse-worker.js, dist/graph-webview.js in ${Date.now() - started} ms`);
 }

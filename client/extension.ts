@@ -35,9 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
   context.subscriptions.push(output, status);
 
   const restartBudget = new RestartBudget(RESTARTS);
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverModule = context.asAbsolutePath(path.join('dist', 'start-server.js'));
+  // V8's compiled code of the server bundle, kept in the extension's storage: a restart skips recompiling it.
+  const codeCache = ['--code-cache', path.join(context.globalStorageUri.fsPath, 'code-cache')];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -1,6 +1,7 @@
 /**
  * Entry of the server+CLI bundle (dist/server.js): started by an editor it is the language
- * server; `bin/foundations.js` calls `main` with the command line instead.
+ * server; `bin/foundations.js` calls `main` with the command line instead, and
+ * `dist/start-server.js` calls `startServer` once it has loaded the bundle with a code cache.
  */
 import { runCli } from './cli/cli';
 import { startServer } from './lsp/server';
@@ -13,5 +14,7 @@ export function main(argv: string[]): Promise<number> {
     cwd: process.cwd(),
   });
 }
+
+export { startServer };
 
 if (require.main === module) startServer();

@@ -36,7 +36,12 @@ function uriToFile(uri: string): string | undefined {
 }
 
 /** Binds the LSP handlers to the folder analyses; no analysis logic lives here. */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export interface StartOptions {
+  /** Called once, when every folder's first scan is done. */
+  onReady?: () => void;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), { onReady }: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const folders = new Map<string, FolderAnalysis>();
   let trusted = false;
@@ -86,6 +91,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     );
     const state = all.some((f) => f.state === 'error') ? 'error' : all.some((f) => f.state === 'scanning' || f.state === 'starting') ? 'scanning' : 'ready';
     const notices = [...new Set(all.map((f) => f.notice).filter((n): n is string => !!n))];
+    if (state === 'ready' && all.length > 0) {
+      onReady?.();
+      onReady = undefined;
+    }
     void connection.sendNotification(FoundationsStatus.type, {
       state,
       ...totals,

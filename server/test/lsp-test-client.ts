@@ -19,10 +19,12 @@ export interface TestClientOptions {
   storagePath?: string;
   settings?: Record<string, unknown>;
   trusted?: boolean;
+  /** Start the server as the extension does (dist/start-server.js) with V8's code cache in this folder. */
+  codeCache?: string;
 }
 
 /**
- * A minimal LSP client for tests: starts the built server (dist/server.js) as a child process,
+ * A minimal LSP client for tests: starts the built server (dist/server.js, or dist/start-server.js as the extension does) as a child process,
  * speaks JSON-RPC over its stdio, answers the server's requests, records what it publishes.
  */
 export class LspTestClient {
@@ -38,7 +40,8 @@ export class LspTestClient {
   ) {}
 
   static async start(root: string, options: TestClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [`${REPO_ROOT}/dist/server.js`, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = options.codeCache ? [`${REPO_ROOT}/dist/start-server.js`, '--stdio', '--code-cache', options.codeCache] : [`${REPO_ROOT}/dist/server.js`, '--stdio'];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, root);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
