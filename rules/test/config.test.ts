@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import schema from '../../schema/foundations.schema.json';
 import { createNodeHost } from '../host';
 import { loadConfig } from '../config/load-config';
 import { FIXTURES } from './helpers';
@@ -10,6 +12,11 @@ const located = (root: string, text?: string) =>
   load(root, text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
 
 describe('engine: foundations.json', () => {
+  it('ships a schema that is valid JSON Schema (the engine compiles it without checking)', () => {
+    const ajv = new Ajv({ strict: false });
+    assert.equal(ajv.validateSchema(schema), true, ajv.errorsText(ajv.errors));
+  });
+
   it('loads a valid configuration with defaults applied', () => {
     const { config, diagnostics } = load(`${FIXTURES}/shop`);
     assert.deepEqual(diagnostics, []);
