@@ -12,7 +12,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { APPLY_FIX_COMMAND, type ApplyFixArguments, FoundationsStatus, InferConfig, type FoundationsInitializationOptions, type StatusParams } from '../protocol';
+import { APPLY_FIX_COMMAND, type ApplyFixArguments, FoundationsStatus, InferConfig, type FoundationsInitializationOptions, SERVER_PROCESS, type StatusParams } from '../protocol';
 import { applyFix } from './fix-command';
 import { RestartBudget } from './restart-budget';
 import { StatusItem } from './status-item';
@@ -37,9 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
   const restartBudget = new RestartBudget(RESTARTS);
   const serverModule = context.asAbsolutePath(path.join('dist', 'start-server.js'));
   // V8's compiled code of the server bundle, kept in the extension's storage: a restart skips recompiling it.
-  const codeCache = ['--code-cache', path.join(context.globalStorageUri.fsPath, 'code-cache')];
+  const codeCache = [SERVER_PROCESS.codeCacheFlag, path.join(context.globalStorageUri.fsPath, 'code-cache')];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache },
+    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { env: { ...process.env, ...SERVER_PROCESS.env } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -515,7 +515,7 @@ export class Session {
     } catch {
       // A cache that cannot be written costs the next start its speed, nothing else.
     }
-    for (const facts of this.facts.values()) facts.dropSerialized();
+    for (const facts of this.facts.values()) facts.keepSerializedOnly();
   }
 
   /** Applies changes (edits, saves, file events) and says which files' findings changed. */

@@ -64,6 +64,7 @@ function loadWithCodeCache(dir: string): { bundle: ServerBundle; saveCache?: () 
 }
 
 function codeCacheDir(argv: readonly string[]): string | undefined {
+  // SERVER_PROCESS.codeCacheFlag; spelt out, as this file imports nothing but Node's own.
   const at = argv.indexOf('--code-cache');
   return at >= 0 ? argv[at + 1] : undefined;
 }

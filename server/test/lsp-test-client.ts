@@ -12,6 +12,7 @@ import {
   StreamMessageWriter,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_PROCESS } from '../../protocol';
 import { REPO_ROOT } from '../../rules/test/helpers';
 
 export interface TestClientOptions {
@@ -40,8 +41,9 @@ export class LspTestClient {
   ) {}
 
   static async start(root: string, options: TestClientOptions = {}): Promise<LspTestClient> {
-    const args = options.codeCache ? [`${REPO_ROOT}/dist/start-server.js`, '--stdio', '--code-cache', options.codeCache] : [`${REPO_ROOT}/dist/server.js`, '--stdio'];
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = options.codeCache
+      ? spawn(process.execPath, [`${REPO_ROOT}/dist/start-server.js`, '--stdio', SERVER_PROCESS.codeCacheFlag, options.codeCache], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_PROCESS.env } })
+      : spawn(process.execPath, [`${REPO_ROOT}/dist/server.js`, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, root);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
