@@ -788,7 +788,8 @@ export class Session {
       // A scan hands over the parse; otherwise the text is here (new content is never recorded unparsed).
       const parsed = scanned.parsed ?? this.parse(file, scanned.text!);
       extract = parsed.extract;
-      this.facts.set(file, new FileFacts(hash, extract, parsed.suppressions, parsed.semantic, { serializeNow: this.cacheFile !== undefined }));
+      // Serialised for the cache while the first scan parses; an edit's facts only when the cache is next written.
+      this.facts.set(file, new FileFacts(hash, extract, parsed.suppressions, parsed.semantic, { serializeNow: this.cacheFile !== undefined && !this.scanned }));
     }
     if (extract.failure) this.skipped.set(file, extract.failure);
     else this.skipped.delete(file);

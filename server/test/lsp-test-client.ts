@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
   type Hover,
+  IPCMessageReader,
+  IPCMessageWriter,
   type InitializeResult,
   type MarkupContent,
   type ProtocolConnection,
@@ -20,7 +22,7 @@ export interface TestClientOptions {
   storagePath?: string;
   settings?: Record<string, unknown>;
   trusted?: boolean;
-  /** Start the server as the extension does (dist/start-server.js) with V8's code cache in this folder. */
+  /** Start the server as the extension does (dist/start-server.js over Node IPC) with V8's code cache in this folder. */
   codeCache?: string;
 }
 
@@ -41,10 +43,16 @@ export class LspTestClient {
   ) {}
 
   static async start(root: string, options: TestClientOptions = {}): Promise<LspTestClient> {
+    // As the extension starts it: Node's IPC channel (VS Code's TransportKind.ipc), its flags and environment.
     const child = options.codeCache
-      ? spawn(process.execPath, [`${REPO_ROOT}/dist/start-server.js`, '--stdio', SERVER_PROCESS.codeCacheFlag, options.codeCache], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_PROCESS.env } })
+      ? spawn(process.execPath, [`${REPO_ROOT}/dist/start-server.js`, '--node-ipc', SERVER_PROCESS.codeCacheFlag, options.codeCache], {
+          stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+          env: { ...process.env, ...SERVER_PROCESS.env },
+        })
       : spawn(process.execPath, [`${REPO_ROOT}/dist/server.js`, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = options.codeCache
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, root);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, { diagnostics: p.diagnostics, at: performance.now() });
