@@ -255,12 +255,25 @@ for (const corpus of corpora) {
 // (the test client of server/test, compiled by `npm run build`): first scan, memory after it,
 // keystroke latency on an unsaved buffer, and a warm start from the persisted cache.
 const serverRows = [];
+/** About a minute of typing: a p95 of 60 edits was decided by their three slowest. */
+const KEYSTROKES = 200;
+const JIT_WARMUP_EDITS = 50;
+const IDLE_SECONDS = 40;
+const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** Resident memory after IDLE_SECONDS without a request, the lowest seen on the way. */
+async function settledRss(pid) {
+  let lowest = Infinity;
+  for (let s = 0; s < IDLE_SECONDS; s++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    lowest = Math.min(lowest, rssMB(pid));
+  }
+  return lowest;
+}
 const serverFigures = []; // { files, coldSeconds, warmSeconds, p50, p95, rss }
 const clientModule = path.join(REPO_ROOT, 'out', 'server', 'test', 'lsp-test-client.js');
 if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
   const { createRequire } = await import('node:module');
   const { LspTestClient } = createRequire(import.meta.url)(clientModule);
-  const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   const percentile = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
   for (const corpus of corpora.filter((c) => c.generated)) {
     log(`${corpus.name}: language server (first scan, keystrokes, warm start) ...`);
@@ -281,7 +294,7 @@ if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSyn
     client.open(plant.file, original);
     await client.waitFor(() => client.codes(plant.file).includes('cross-domain-import'), 'the planted finding', 60000);
     const latencies = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < KEYSTROKES; i++) {
       const adding = i % 2 === 1;
       const sent = performance.now();
       client.change(plant.file, adding ? original : without);
@@ -291,6 +304,9 @@ if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSyn
       }, 'the re-check', 60000);
       latencies.push(client.diagnostics.get(client.uri(plant.file)).at - sent);
     }
+    // V8 gives back what a scan used only once the server has been idle a while (its memory reducer):
+    // resident memory then, next to the figure right after the scan.
+    const idleRss = opt.smoke ? undefined : await settledRss(client.process.pid);
     await client.stop();
     // Warm start: a new server, same storage, nothing changed on disk.
     t0 = performance.now();
@@ -300,8 +316,15 @@ if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSyn
     const warmRss = rssMB(client.process.pid);
     await client.stop();
     fs.rmSync(storage, { recursive: true, force: true });
-    serverFigures.push({ files: corpus.files, coldSeconds, warmSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), rss });
-    serverRows.push([corpus.name, corpus.files, coldSeconds.toFixed(2), warmSeconds.toFixed(2), percentile(latencies, 50).toFixed(2), percentile(latencies, 95).toFixed(2), rss.toFixed(0), warmRss.toFixed(0)]);
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    // The first edits after a scan run code V8 has not optimised yet (the re-check path runs only on edits): shown apart, never left out.
+    const warmup = latencies.slice(0, JIT_WARMUP_EDITS);
+    serverFigures.push({ files: corpus.files, coldSeconds, warmSeconds, p50, p95, rss, idleRss });
+    serverRows.push([
+      corpus.name, corpus.files, coldSeconds.toFixed(2), warmSeconds.toFixed(2), p50.toFixed(2), p95.toFixed(2), percentile(latencies, 99).toFixed(2),
+      `${percentile(warmup, 50).toFixed(2)} / ${percentile(warmup, 95).toFixed(2)}`, rss.toFixed(0), idleRss?.toFixed(0) ?? '—', warmRss.toFixed(0),
+    ]);
     log(`  -> first scan ${coldSeconds.toFixed(2)} s, warm ${warmSeconds.toFixed(2)} s, keystroke p50 ${percentile(latencies, 50).toFixed(2)} ms`);
   }
 } else if (tools.includes('foundations')) {
@@ -329,8 +352,8 @@ console.log(`\nCold whole-workspace check (${reps} run${reps > 1 ? 's, median' :
 console.log(table(columns, rows));
 
 if (serverRows.length > 0) {
-  console.log('\nLanguage server (dist/start-server.js over stdio, as the extension starts it, debounce 0): first scan to "ready", warm start from the persisted cache and code cache, keystroke → diagnostics latency over 60 unsaved edits, RSS after the scan\n');
-  console.log(table(['corpus', 'files', 'first scan s', 'warm start s', 'keystroke p50 ms', 'p95 ms', 'RSS MB', 'warm RSS MB'], serverRows));
+  console.log(`\nLanguage server (dist/start-server.js over Node IPC, as the extension starts it; debounce 0): first scan to "ready", warm start from the persisted cache and code cache, keystroke → diagnostics latency over ${KEYSTROKES} unsaved edits right after the scan (and over the first ${JIT_WARMUP_EDITS} of them alone), RSS after the scan\n`);
+  console.log(table(['corpus', 'files', 'first scan s', 'warm start s', 'keystroke p50 ms', 'p95 ms', 'p99 ms', `first ${JIT_WARMUP_EDITS}: p50 / p95`, 'RSS MB', `RSS idle ${IDLE_SECONDS} s`, 'warm RSS MB'], serverRows));
 }
 
 // The targets of issue #7, each next to the figure this run measured for it.
@@ -350,11 +373,12 @@ for (const corpus of corpora.filter((c) => c.generated)) {
 }
 const keystrokeAt = nearest(serverFigures, 5000);
 if (keystrokeAt) {
-  targetRows.push([`keystroke re-check, ${keystrokeAt.files} files (over LSP)`, 'p50 <= 2 ms, p95 <= 5 ms', `p50 ${keystrokeAt.p50.toFixed(2)}, p95 ${keystrokeAt.p95.toFixed(2)} ms`, verdict(keystrokeAt.p50 <= 2 && keystrokeAt.p95 <= 5)]);
+  targetRows.push([`keystroke re-check, ${keystrokeAt.files} files (over LSP, ${KEYSTROKES} edits)`, 'p50 <= 2 ms, p95 <= 5 ms', `p50 ${keystrokeAt.p50.toFixed(2)}, p95 ${keystrokeAt.p95.toFixed(2)} ms`, verdict(keystrokeAt.p50 <= 2 && keystrokeAt.p95 <= 5)]);
 }
 const serverAt = nearest(serverFigures, 7000);
 if (serverAt) {
-  targetRows.push([`server RSS after the first scan, ${serverAt.files} files`, '<= 250 MB at 7k files', `${serverAt.rss.toFixed(0)} MB`, verdict(serverAt.rss <= 250)]);
+  targetRows.push([`server RSS right after the first scan, ${serverAt.files} files`, '<= 250 MB at 7k files', `${serverAt.rss.toFixed(0)} MB`, verdict(serverAt.rss <= 250)]);
+  if (serverAt.idleRss !== undefined) targetRows.push([`  and after ${IDLE_SECONDS} s idle`, '<= 250 MB at 7k files', `${serverAt.idleRss.toFixed(0)} MB`, verdict(serverAt.idleRss <= 250)]);
   targetRows.push([`warm start, ${serverAt.files} files`, '<= 0.5 s at 7k files', `${serverAt.warmSeconds.toFixed(2)} s`, verdict(serverAt.warmSeconds <= 0.5)]);
 }
 if (targetRows.length > 0) {

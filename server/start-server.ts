@@ -81,5 +81,22 @@ if (dir) {
 }
 loaded ??= { bundle: require(BUNDLE) as ServerBundle };
 const { bundle, saveCache } = loaded;
-// After the first scan the parser and the rules are compiled: the cache then covers a warm start's work.
-bundle.startServer(undefined, { onReady: saveCache && (() => setTimeout(saveCache, 1000).unref()) });
+if (saveCache) {
+  // After the first scan the parser and the rules are compiled: the cache then covers a warm start's
+  // work. Written a second after it, or as the server exits, if that comes first.
+  let save: (() => void) | undefined = saveCache;
+  const saveOnce = () => {
+    save?.();
+    save = undefined;
+  };
+  let scanned = false;
+  bundle.startServer(undefined, {
+    onReady: () => {
+      scanned = true;
+      setTimeout(saveOnce, 1000).unref();
+    },
+  });
+  process.on('exit', () => scanned && saveOnce());
+} else {
+  bundle.startServer();
+}

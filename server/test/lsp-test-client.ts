@@ -168,13 +168,16 @@ export class LspTestClient {
     return this.versions.get(relative);
   }
 
+  /** Like VS Code's client: shutdown, exit, then a moment for the server to exit on its own before it is killed. */
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
       await this.connection.sendNotification('exit');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
     } finally {
       this.connection.dispose();
-      if (this.process.exitCode === null) this.process.kill();
+      if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
     }
   }
 
