@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { COLLECTORS, RULES } from './checks';
+import { COLLECTORS, ON_DEMAND_COLLECTORS, RULES } from './checks';
 import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, WorkspaceRule } from './checks/rule';
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
@@ -106,7 +106,7 @@ interface Scanned {
 }
 
 /** Collectors whose facts other files' checks read: the part of a file's facts that is its interface. */
-const READ_BY_OTHERS = new Set([...COLLECTORS.values()].filter((c) => c.readByOtherFiles).map((c) => c.id));
+const READ_BY_OTHERS = new Set([...COLLECTORS.values(), ...ON_DEMAND_COLLECTORS].filter((c) => c.readByOtherFiles).map((c) => c.id));
 
 /** Files whose change means resolution results may be stale. */
 const RESOLUTION_INPUTS = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;

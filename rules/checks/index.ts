@@ -6,6 +6,7 @@ import { layerViolation } from './layer-violation';
 import { logicInIntegration } from './logic-in-integration';
 import { logicInUi } from './logic-in-ui';
 import { publicApiBypass } from './public-api-bypass';
+import { classMutators, mutationSites } from '../semantic/mutable-state';
 import type { FactCollector, Rule } from './rule';
 import { sharedMutableState } from './shared-mutable-state';
 import { thirdPartyOutsideAdapter } from './third-party-outside-adapter';
@@ -27,6 +28,12 @@ export const RULES: readonly Rule[] = [
   unversionedApiRoute,
   consoleInCore,
 ];
+
+/**
+ * Collectors no rule lists: the session computes them on demand (see Session.factsOf), for the
+ * few files a check asks about. Their facts are read by other files' checks all the same.
+ */
+export const ON_DEMAND_COLLECTORS: readonly FactCollector[] = [classMutators, mutationSites];
 
 /** Every collector some file rule reads, once each (rules share some, such as the module bindings). */
 export const COLLECTORS: ReadonlyMap<string, FactCollector> = new Map(

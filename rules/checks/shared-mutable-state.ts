@@ -21,10 +21,15 @@ export const sharedMutableState: FileRule = {
     // A test resetting another module's state is how tests are written, not a dependency of the product.
     const isTest = (file: string) => isTestFile(ctx.model.membership(file).relative);
 
+    const foreign = (file: string) => {
+      const other = domainOf(file);
+      return other !== undefined && other.name !== domain.name;
+    };
+
     // Changes made here to state another domain owns.
-    for (const m of isTest(ctx.file) ? [] : mutationsFrom(ctx, ctx.file)) {
+    for (const m of isTest(ctx.file) ? [] : mutationsFrom(ctx, ctx.file, foreign)) {
       const owner = domainOf(m.owner.file);
-      if (!owner || owner.name === domain.name) continue;
+      if (!owner) continue;
       const ownerFile = ctx.model.membership(m.owner.file).workspaceRelative;
       ctx.report({
         range: m.range,
@@ -39,16 +44,13 @@ export const sharedMutableState: FileRule = {
     if (!facts) return;
     for (const state of facts.state.values()) {
       if (state.readonly) continue;
-      const foreign = mutationsOf(ctx, ctx.file, state).filter((m) => {
-        const by = domainOf(m.file);
-        return by !== undefined && by.name !== domain.name && !isTest(m.file);
-      });
-      if (foreign.length === 0) continue;
-      const domains = [...new Set(foreign.map((m) => domainOf(m.file)!.name))].sort();
-      const sites = foreign.map((m) => ({ file: ctx.model.membership(m.file).workspaceRelative, line: m.range.start.line + 1, operation: m.operation }));
+      const changes = mutationsOf(ctx, ctx.file, state, (file) => foreign(file) && !isTest(file));
+      if (changes.length === 0) continue;
+      const domains = [...new Set(changes.map((m) => domainOf(m.file)!.name))].sort();
+      const sites = changes.map((m) => ({ file: ctx.model.membership(m.file).workspaceRelative, line: m.range.start.line + 1, operation: m.operation }));
       ctx.report({
         range: state.range,
-        message: `"${state.local}" is ${describeState(state)} state of domain "${domain.name}" changed from ${domains.length === 1 ? 'domain' : 'domains'} ${domains.map((d) => `"${d}"`).join(', ')} (${foreign.length} ${foreign.length === 1 ? 'place' : 'places'}); keep it private and expose functions that make the changes.`,
+        message: `"${state.local}" is ${describeState(state)} state of domain "${domain.name}" changed from ${domains.length === 1 ? 'domain' : 'domains'} ${domains.map((d) => `"${d}"`).join(', ')} (${changes.length} ${changes.length === 1 ? 'place' : 'places'}); keep it private and expose functions that make the changes.`,
         domains: { from: domains[0], to: domain.name },
         data: { state: state.local, mutatedBy: domains, sites },
       });

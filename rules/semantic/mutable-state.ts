@@ -50,7 +50,6 @@ export interface MutationSite {
 
 export interface StateFacts {
   state: ReadonlyMap<string, ModuleState>;
-  sites: readonly MutationSite[];
 }
 
 /** Classes declared in a file → their methods that change instance state. */
@@ -452,10 +451,13 @@ function collectSites(sf: ts.SourceFile, imported: ReadonlyMap<string, { namespa
 }
 
 export function collectStateFacts(sf: ts.SourceFile): StateFacts {
-  const bindings = collectModuleBindings(sf);
+  return { state: collectModuleState(sf) };
+}
+
+function collectMutationSites(sf: ts.SourceFile): MutationSite[] {
   const imported = new Map<string, { namespace: boolean }>();
-  for (const [local, imp] of bindings.imports) if (!imp.typeOnly) imported.set(local, { namespace: imp.name === '*' });
-  return { state: collectModuleState(sf), sites: collectSites(sf, imported) };
+  for (const [local, imp] of collectModuleBindings(sf).imports) if (!imp.typeOnly) imported.set(local, { namespace: imp.name === '*' });
+  return collectSites(sf, imported);
 }
 
 export const stateFacts: FactCollector<StateFacts> = {
@@ -463,6 +465,18 @@ export const stateFacts: FactCollector<StateFacts> = {
   readByOtherFiles: true,
   appliesTo: (membership) => membership.domain !== undefined,
   collect: collectStateFacts,
+};
+
+/**
+ * Not listed in any rule's collectors on purpose: every call of an imported function is a site, so
+ * collecting them walked every node of every file, and only files that import another domain's
+ * state need them; the session computes them on demand for those few files.
+ */
+export const mutationSites: FactCollector<readonly MutationSite[]> = {
+  id: 'mutation-sites',
+  readByOtherFiles: true,
+  appliesTo: (membership) => membership.domain !== undefined,
+  collect: collectMutationSites,
 };
 
 /**

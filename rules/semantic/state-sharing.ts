@@ -2,7 +2,7 @@ import type { Range } from '../model';
 import type { WorkspaceModel } from '../workspace/workspace-model';
 import { type DeclaredBinding, type FactsContext, resolveExport, resolveLocal, resolveSpecifier, usesOfBinding } from './export-resolution';
 import { moduleBindings } from './module-bindings';
-import { ARRAY_MUTATORS, COLLECTION_MUTATORS, type ModuleState, type MutationSite, classMutators, stateFacts } from './mutable-state';
+import { ARRAY_MUTATORS, COLLECTION_MUTATORS, type ModuleState, type MutationSite, classMutators, mutationSites, stateFacts } from './mutable-state';
 
 /** A change of another module's state, as the rule reports it. */
 export interface StateMutation {
@@ -92,33 +92,73 @@ function exportedLocals(ctx: FactsContext, file: string): Set<string> {
   return locals;
 }
 
-/** The changes this file makes to state other modules own (any domain; the rule filters). */
-export function mutationsFrom(ctx: SharingContext, file: string): StateMutation[] {
-  const facts = ctx.facts(stateFacts, file);
+/**
+ * Whether some site could change state through this binding (what classifySite looks at): an
+ * exported mutable state, or a function of its module that reassigns an exported let/var.
+ */
+function mayChangeState(ctx: FactsContext, owner: DeclaredBinding): boolean {
+  const facts = ctx.facts(stateFacts, owner.file);
+  if (!facts || facts.state.size === 0) return false;
+  const exported = exportedLocals(ctx, owner.file);
+  const state = facts.state.get(owner.local);
+  if (state && !state.readonly && state.value !== 'primitive' && exported.has(state.local)) return true;
+  return [...facts.state.values()].some((s) => s.reassignedBy.includes(owner.local) && exported.has(s.local));
+}
+
+/**
+ * The changes this file makes to state other modules own, those in files `owners` accepts (all
+ * by default). Its mutation sites are read (parsed for, the first time) only when one of its
+ * imports leads to such state.
+ */
+export function mutationsFrom(ctx: SharingContext, file: string, owners: (file: string) => boolean = () => true): StateMutation[] {
   const bindings = ctx.facts(moduleBindings, file);
-  if (!facts || !bindings) return [];
+  if (!bindings) return [];
+  const ownerOf = (specifier: string, name: string): DeclaredBinding | undefined => {
+    const target = resolveSpecifier(ctx, file, specifier);
+    const owner = target ? resolveExport(ctx, target, name) : undefined;
+    return owner && owner.local !== '*' && owners(owner.file) ? owner : undefined;
+  };
+  const leadsToState = [...bindings.imports.values()].some((imported) => {
+    if (imported.typeOnly) return false;
+    const names = imported.name === '*' ? namespaceExports(ctx, file, imported.specifier) : [imported.name];
+    // A namespace of a module with `export *` can reach names it does not list: look at its sites.
+    if (names === 'unlisted') return true;
+    return names.some((name) => {
+      const owner = ownerOf(imported.specifier, name);
+      return owner !== undefined && mayChangeState(ctx, owner);
+    });
+  });
+  if (!leadsToState) return [];
   const result: StateMutation[] = [];
-  for (const site of facts.sites) {
+  for (const site of ctx.facts(mutationSites, file) ?? []) {
     const imported = bindings.imports.get(site.local);
     if (!imported || imported.typeOnly) continue;
-    const target = resolveSpecifier(ctx, file, imported.specifier);
-    if (!target) continue;
-    const name = imported.name === '*' ? (site.member ?? 'default') : imported.name;
-    const owner = resolveExport(ctx, target, name);
-    if (!owner || owner.local === '*') continue;
+    const owner = ownerOf(imported.specifier, imported.name === '*' ? (site.member ?? 'default') : imported.name);
+    if (!owner) continue;
     for (const hit of classifySite(ctx, owner, site)) result.push({ ...hit, file, range: site.range });
   }
   return result;
 }
 
-/** Every change made from other files to a state this file exports, found through the importers (and re-exports). */
-export function mutationsOf(ctx: SharingContext, file: string, state: ModuleState): StateMutation[] {
+/** The names a namespace import of `specifier` in `file` reaches, or 'unlisted' when `export *` brings more. */
+function namespaceExports(ctx: FactsContext, file: string, specifier: string): string[] | 'unlisted' {
+  const target = resolveSpecifier(ctx, file, specifier);
+  const bindings = target ? ctx.facts(moduleBindings, target) : undefined;
+  if (!bindings) return [];
+  return bindings.starExports.length > 0 ? 'unlisted' : [...bindings.exports.keys()];
+}
+
+/**
+ * Every change made from other files to a state this file exports, found through the importers
+ * (and re-exports), in the files `users` accepts (all by default): only those files' mutation sites are read.
+ */
+export function mutationsOf(ctx: SharingContext, file: string, state: ModuleState, users: (file: string) => boolean = () => true): StateMutation[] {
   const result: StateMutation[] = [];
   const owner: DeclaredBinding = { file, local: state.local };
   const gather = (local: string, kind: 'state' | 'reassigner') => {
     for (const use of usesOfBinding(ctx, file, local)) {
-      const sites = ctx.facts(stateFacts, use.file)?.sites ?? [];
-      for (const site of sites) {
+      if (!users(use.file)) continue;
+      for (const site of ctx.facts(mutationSites, use.file) ?? []) {
         if (site.local !== use.local || site.member !== use.member) continue;
         if (kind === 'reassigner' && site.kind !== 'call') continue;
         for (const hit of classifySite(ctx, { file, local }, site)) {
