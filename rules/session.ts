@@ -561,7 +561,8 @@ export class Session {
     const debtBefore = this.debt.register;
     if (configText !== null || debtTouched) this.debt = new DebtMatcher(loadDebtRegister(this.host, this.root, this.config.debt), this.root);
     const debtChanged = this.debt.register !== debtBefore && JSON.stringify(this.debt.register) !== JSON.stringify(debtBefore);
-    let importsMoved = false;
+    /** Whether the workspace rules must run again: a file's foreign domains changed, or a file they report in moved its imports. */
+    let workspaceStale = false;
     if (configText !== null || structural) {
       // Before the first scan (editor buffers open at start-up) there is nothing to rebuild: the scan
       // analyses with what is in force then, and can still use the persisted cache.
@@ -572,9 +573,11 @@ export class Session {
         if (!this.sourceFiles.has(file)) continue;
         const namesBefore = this.importedNames(file);
         const interfaceBefore = this.interfaceOf(file);
+        const foreignBefore = this.foreignDomainsOf.get(file);
         const moved = this.analyze(file);
-        // Even a move of an import within its line changes where a cycle is reported.
-        if (moved) importsMoved = true;
+        // The domain edges decide which imports a cycle is reported at: only a change of them, or a move of an
+        // import in a file reported in (even within its line), can change the workspace rules' findings.
+        if (moved && (this.workspaceFindings.has(file) || symmetricDifference(foreignBefore, this.foreignDomainsOf.get(file)).size > 0)) workspaceStale = true;
         recheck.add(file);
         // Typing inside a body changes neither what the file imports nor the facts other files read
         // from it: then its own findings are all that can change (the keystroke path).
@@ -593,13 +596,13 @@ export class Session {
         // mounts a router), when the names it imports from there are among those the reader looked for.
         for (const [target, changed] of changedByTarget) for (const reader of this.importerReads.readersOf(target, changed)) recheck.add(reader);
       }
-      if (sourcesOnly) before = this.findingsOf([...recheck, ...(importsMoved ? this.workspaceFindings.keys() : [])]);
+      if (sourcesOnly) before = this.findingsOf([...recheck, ...(workspaceStale ? this.workspaceFindings.keys() : [])]);
       for (const file of recheck) this.checkFile(file);
-      if (importsMoved) this.checkWorkspace();
-      if (sourcesOnly && importsMoved) for (const file of this.workspaceFindings.keys()) if (!before.has(file)) before.set(file, []);
+      if (workspaceStale) this.checkWorkspace();
+      if (sourcesOnly && workspaceStale) for (const file of this.workspaceFindings.keys()) if (!before.has(file)) before.set(file, []);
     }
     const files = this.diff(before, sourcesOnly);
-    if (files.length > 0 || configChanged || debtChanged || projectTouched || importsMoved || structural || configText !== null) this.revisionValue++;
+    if (files.length > 0 || configChanged || debtChanged || projectTouched || workspaceStale || structural || configText !== null) this.revisionValue++;
     return { files, configChanged, ...(debtChanged ? { debtChanged } : {}) };
   }
 

@@ -77,7 +77,11 @@ export interface WorkspaceRuleContext {
   report(file: string, report: Report): void;
 }
 
-/** A rule over the whole workspace (cycles between domains). */
+/**
+ * A rule over the whole workspace (cycles between domains). Its findings may depend on the domain
+ * edges and on the imports of the files it reports in: the session runs it again when a file's
+ * foreign domains change, or when a file it reported in changes its imports.
+ */
 export interface WorkspaceRule extends RuleMeta {
   scope: 'workspace';
   check(ctx: WorkspaceRuleContext): void;

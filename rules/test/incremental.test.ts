@@ -24,6 +24,35 @@ describe('engine: incremental updates', () => {
     assert.deepEqual(session.findingsFor(file), []);
   });
 
+  it('re-runs the cycle check only where an edit can change it, and then moves or hands over its finding', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const product = `${root}/src/catalog/core/product.ts`;
+    const pricing = `${root}/src/catalog/core/pricing.ts`;
+    const cycleAt = () => brief(session, session.findings().filter((f) => f.ruleId === 'domain-cycle'));
+    assert.deepEqual(cycleAt(), ['domain-cycle src/catalog/core/product.ts:4:31']);
+
+    // The file the cycle is reported in moves its import: the finding moves with it.
+    const productText = fs.readFileSync(product, 'utf8');
+    session.update([{ type: 'buffer', file: product, text: `\n\n${productText}` }]);
+    assert.deepEqual(cycleAt(), ['domain-cycle src/catalog/core/product.ts:6:31']);
+
+    // Another file of the domain starts importing orders: it sorts first, so the edge is now reported there.
+    const pricingText = fs.readFileSync(pricing, 'utf8');
+    session.update([{ type: 'buffer', file: pricing, text: `import { lastOrderedAt } from '@shop/orders';\n${pricingText}` }]);
+    assert.deepEqual(cycleAt(), ['domain-cycle src/catalog/core/pricing.ts:1:31']);
+    // Moving product.ts's import now changes no cycle finding (the check is skipped), as a fresh scan agrees.
+    session.update([{ type: 'buffer', file: product, text: `\n${productText}` }]);
+    assert.deepEqual(cycleAt(), ['domain-cycle src/catalog/core/pricing.ts:1:31']);
+    for (const file of [product, pricing]) fs.writeFileSync(file, session.host.readFile(file)!);
+    const fresh = await scanned(root);
+    assert.deepEqual(brief(fresh, fresh.findings()), brief(session, session.findings()));
+
+    // And hands it back when it stops.
+    session.update([{ type: 'buffer', file: pricing, text: pricingText }]);
+    assert.deepEqual(cycleAt(), ['domain-cycle src/catalog/core/product.ts:5:31']);
+  });
+
   it('moves findings with their lines, and reports no change when nothing moved', async () => {
     const root = copyFixture('shop');
     const session = await scanned(root);
