@@ -17,7 +17,7 @@ describe('activation', () => {
 
   it('starts the language server as a child of the extension host', async () => {
     const ext = await activeExtension();
-    const pids = await waitFor('a dist/server.js child process', () => serverPids(ext.extensionPath).length > 0 && serverPids(ext.extensionPath));
+    const pids = await waitFor('a dist/start-server.js child process', () => serverPids(ext.extensionPath).length > 0 && serverPids(ext.extensionPath));
     assert.equal(pids.length, 1, `one server for one window, found ${pids.join(', ')}`);
   });
 

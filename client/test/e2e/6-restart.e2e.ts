@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeExtension, fileUri, isAlive, note, serverPids, waitFor, waitForDiagnostic } from './helpers';
+import { activeExtension, codeCacheDirOf, fileUri, isAlive, note, serverPids, waitFor, waitForDiagnostic } from './helpers';
 
 const PRODUCT = 'src/catalog/core/product.ts';
 
@@ -36,6 +38,13 @@ describe('server lifecycle', () => {
       await waitFor(`the old server ${before} to exit`, () => !isAlive(before));
       await waitFor('the diagnostics of product.ts to be republished', watch.changed);
       await waitForDiagnostic(PRODUCT, 'cross-domain-import', 4, 60_000);
+      // The first server left V8's code cache in the extension's storage; the new one starts from it.
+      const dir = codeCacheDirOf(after);
+      if (dir) {
+        assert.match(dir, /globalStorage/, 'the code cache lives in the extension storage, not the workspace');
+        const cache = await waitFor('a code cache file', () => fs.existsSync(dir) && fs.readdirSync(dir).find((n) => n.endsWith('.code-cache')));
+        note(`code cache: ${path.join(dir, cache)} (${fs.statSync(path.join(dir, cache)).size} bytes)`);
+      }
     } finally {
       watch.dispose();
     }

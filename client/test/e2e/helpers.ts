@@ -84,11 +84,19 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
 
 /**
  * Pids of the language servers this extension host started: children of this process whose
- * command line runs the extension's dist/server.js (other windows' servers are not ours).
+ * command line runs the extension's dist/start-server.js (other windows' servers are not ours).
  */
 export function serverPids(extensionPath: string): number[] {
-  const serverJs = path.join(extensionPath, 'dist', 'server.js');
+  const serverJs = path.join(extensionPath, 'dist', 'start-server.js');
   return processes().filter((p) => p.ppid === process.pid && p.args.includes(serverJs)).map((p) => p.pid);
+}
+
+/** The folder a server was told to keep V8's code cache in (`--code-cache`), read from its command line (Linux). */
+export function codeCacheDirOf(pid: number): string | undefined {
+  if (!fs.existsSync(`/proc/${pid}/cmdline`)) return undefined;
+  const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const at = args.indexOf('--code-cache');
+  return at >= 0 ? args[at + 1] : undefined;
 }
 
 /** Every process with its parent and command line: /proc on Linux, `ps` elsewhere. */
