@@ -22,7 +22,7 @@ import { type FixArguments, type FixContext, FixError, type FixOffer } from './f
 import { fixesForRule } from './fixes';
 import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
-import { type ParsedFile, parseFile } from './scan/parse-file';
+import { type ParsedFile, parseBuffer, parseFile } from './scan/parse-file';
 import { type CpuSample, type ParseWorker, defaultParseWorkers, sampleCpus, startParseWorkers } from './scan/parse-pool';
 
 export interface CancellationToken {
@@ -530,7 +530,10 @@ export class Session {
       const file = normalizePath(change.file);
       if (change.type === 'disk' && change.event !== 'changed') appearedOrVanished = true;
       if (change.type === 'buffer') this.host.setOverlay(file, change.text);
-      else if (change.type === 'buffer-closed') this.host.deleteOverlay(file);
+      else if (change.type === 'buffer-closed') {
+        this.host.deleteOverlay(file);
+        this.bufferTrees.delete(file);
+      }
       const relative = file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : undefined;
       if (relative === undefined) continue;
       if (relative === CONFIG_FILE_NAME) {
@@ -657,6 +660,7 @@ export class Session {
     this.importerReads.record(file, new Map());
     this.graph.delete(file);
     this.facts.delete(file);
+    this.bufferTrees.delete(file);
     this.skipped.delete(file);
     this.ruleFailures.delete(file);
     this.fileFindings.delete(file);
@@ -813,11 +817,21 @@ export class Session {
     return { ...this.lastScan };
   }
 
-  /** One parse serves import extraction and the facts of every rule that applies to the file. */
+  /**
+   * One parse serves import extraction and the facts of every rule that applies to the file. An
+   * editor buffer keeps its tree, so the next keystroke's parse is incremental.
+   */
   private parse(file: string, text: string): ParsedFile {
     this.parses++;
-    return parseFile(file, text, this.collectorsFor(file));
+    if (!this.host.hasOverlay(file)) return parseFile(file, text, this.collectorsFor(file));
+    const { parsed, tree } = parseBuffer(file, text, this.collectorsFor(file), this.bufferTrees.get(file));
+    if (tree) this.bufferTrees.set(file, tree);
+    else this.bufferTrees.delete(file);
+    return parsed;
   }
+
+  /** The syntax trees of open editor buffers, the only trees kept. */
+  private readonly bufferTrees = new Map<string, import('typescript').SourceFile>();
 
   private collectorsFor(file: string): FactCollector[] {
     const membership = this.model.membership(file);

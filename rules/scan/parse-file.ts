@@ -1,5 +1,6 @@
 import type { FactCollector } from '../checks/rule';
-import { type ExtractResult, extractImportsFrom, parseSourceFile } from '../graph/extract-imports';
+import type { SourceFile } from 'typescript';
+import { type ExtractResult, extractImportsFrom, parseSourceFile, reparseSourceFile } from '../graph/extract-imports';
 import { findSuppressions } from '../fixes/suppress-line';
 
 /** Files larger than this are generated or vendored code; they are reported as skipped. */
@@ -19,21 +20,29 @@ export interface ParsedFile {
  * thread or in a parse worker, with the same result.
  */
 export function parseFile(file: string, text: string, collectors: readonly FactCollector[]): ParsedFile {
+  return parseBuffer(file, text, collectors).parsed;
+}
+
+/**
+ * parseFile for an editor buffer: parsed incrementally from its `previous` tree when there is one,
+ * and its tree returned for the next edit.
+ */
+export function parseBuffer(file: string, text: string, collectors: readonly FactCollector[], previous?: SourceFile): { parsed: ParsedFile; tree?: SourceFile } {
   const semantic = new Map<string, unknown>();
   const problem = skipReason(text);
-  if (problem) return { extract: { imports: [], syntaxErrors: 0, failure: problem }, semantic, suppressions: new Map() };
+  if (problem) return { parsed: { extract: { imports: [], syntaxErrors: 0, failure: problem }, semantic, suppressions: new Map() } };
   let sf;
   let extract: ExtractResult;
   try {
-    sf = parseSourceFile(file, text);
+    sf = previous ? reparseSourceFile(previous, text) : parseSourceFile(file, text);
     extract = extractImportsFrom(sf);
   } catch (err) {
     // TypeScript's parser recurses once per nesting level: thousands of nested brackets overflow the stack.
     const failure = err instanceof RangeError ? `it is nested too deeply to parse (${err.message})` : `the parser failed: ${(err as Error).message}`;
-    return { extract: { imports: [], syntaxErrors: 0, failure }, semantic, suppressions: findSuppressions(text) };
+    return { parsed: { extract: { imports: [], syntaxErrors: 0, failure }, semantic, suppressions: findSuppressions(text) } };
   }
   for (const collector of collectors) semantic.set(collector.id, collectSafely(collector, sf));
-  return { extract, semantic, suppressions: findSuppressions(text) };
+  return { parsed: { extract, semantic, suppressions: findSuppressions(text) }, tree: sf };
 }
 
 /** A collector that throws on an odd file yields no facts for it, and costs nothing else. */
