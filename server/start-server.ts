@@ -52,15 +52,47 @@ function writeCache(dir: string, file: string, data: Buffer): void {
   }
 }
 
-function loadWithCodeCache(dir: string): { bundle: ServerBundle; saveCache?: () => void } {
+type Loaded = { bundle: ServerBundle; saveCache?: () => void };
+
+function loadWithCodeCache(dir: string): Loaded {
   const file = cacheFileFor(dir);
   const cachedData = readCache(file);
   const source = fs.readFileSync(BUNDLE, 'utf8');
   const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: BUNDLE, cachedData });
-  const module = { exports: {} as ServerBundle };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
+  const bundleModule = { exports: {} as ServerBundle };
+  (script.runInThisContext() as (...args: unknown[]) => void)(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, __dirname);
   const stale = !cachedData || script.cachedDataRejected === true;
-  return { bundle: module.exports, saveCache: stale ? () => writeCache(dir, file, script.createCachedData()) : undefined };
+  return { bundle: bundleModule.exports, saveCache: stale ? () => writeCache(dir, file, script.createCachedData()) : undefined };
+}
+
+function load(dir: string | undefined): Loaded {
+  if (dir) {
+    try {
+      return loadWithCodeCache(dir);
+    } catch {
+      // An unreadable bundle or folder: start the plain way (a cache V8 refuses is simply not used).
+    }
+  }
+  return { bundle: require(BUNDLE) as ServerBundle };
+}
+
+/**
+ * After the first scan the parser and the rules are compiled too: the cache then covers a warm
+ * start's work. It is written a second after the scan, or as the server exits if that comes first.
+ */
+function saveAfterFirstScan(save: () => void): { onReady: () => void } {
+  let pending: (() => void) | undefined;
+  const flush = () => {
+    pending?.();
+    pending = undefined;
+  };
+  process.on('exit', flush);
+  return {
+    onReady: () => {
+      pending = save;
+      setTimeout(flush, 1000).unref();
+    },
+  };
 }
 
 function codeCacheDir(argv: readonly string[]): string | undefined {
@@ -69,34 +101,5 @@ function codeCacheDir(argv: readonly string[]): string | undefined {
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-const dir = codeCacheDir(process.argv);
-let loaded: { bundle: ServerBundle; saveCache?: () => void } | undefined;
-if (dir) {
-  try {
-    loaded = loadWithCodeCache(dir);
-  } catch {
-    // An unreadable folder or a cache V8 chokes on: start the plain way.
-    loaded = undefined;
-  }
-}
-loaded ??= { bundle: require(BUNDLE) as ServerBundle };
-const { bundle, saveCache } = loaded;
-if (saveCache) {
-  // After the first scan the parser and the rules are compiled: the cache then covers a warm start's
-  // work. Written a second after it, or as the server exits, if that comes first.
-  let save: (() => void) | undefined = saveCache;
-  const saveOnce = () => {
-    save?.();
-    save = undefined;
-  };
-  let scanned = false;
-  bundle.startServer(undefined, {
-    onReady: () => {
-      scanned = true;
-      setTimeout(saveOnce, 1000).unref();
-    },
-  });
-  process.on('exit', () => scanned && saveOnce());
-} else {
-  bundle.startServer();
-}
+const { bundle, saveCache } = load(codeCacheDir(process.argv));
+bundle.startServer(undefined, saveCache && saveAfterFirstScan(saveCache));

@@ -49,17 +49,11 @@ function mutatingMethodsOf(ctx: FactsContext, owner: DeclaredBinding, state: Mod
  * binding, a mutating method, or a call of the owning module's function that reassigns an exported `let`.
  */
 export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: MutationSite): { state: ModuleState; owner: DeclaredBinding; operation: string }[] {
-  const facts = ctx.facts(stateFacts, owner.file);
-  const exportedNames = exportedLocals(ctx, owner.file);
-  if (!facts) return [];
   if (site.kind === 'call') {
-    // A function of the owning module that reassigns one of its exported let/var.
-    return [...facts.state.values()]
-      .filter((s) => s.reassignedBy.includes(owner.local) && exportedNames.has(s.local))
-      .map((state) => ({ state, owner: { file: owner.file, local: state.local }, operation: `calls ${owner.local}(), which reassigns it` }));
+    return reassignedBy(ctx, owner).map((state) => ({ state, owner: { file: owner.file, local: state.local }, operation: `calls ${owner.local}(), which reassigns it` }));
   }
-  const state = facts.state.get(owner.local);
-  if (!state || state.readonly || state.value === 'primitive' || !exportedNames.has(state.local)) return [];
+  const state = mutableExport(ctx, owner);
+  if (!state) return [];
   const hit = (operation: string) => [{ state, owner, operation }];
   const nested = site.path.length > 0;
   switch (site.kind) {
@@ -86,23 +80,29 @@ export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: Mu
   return [];
 }
 
+/** The exported let/var of the owner's module that the owner (a function of it) reassigns. */
+function reassignedBy(ctx: FactsContext, owner: DeclaredBinding): ModuleState[] {
+  const facts = ctx.facts(stateFacts, owner.file);
+  if (!facts || facts.state.size === 0) return [];
+  const exported = exportedLocals(ctx, owner.file);
+  return [...facts.state.values()].filter((s) => s.reassignedBy.includes(owner.local) && exported.has(s.local));
+}
+
+/** The owner itself as exported state that can be changed in place (not read-only, not a primitive). */
+function mutableExport(ctx: FactsContext, owner: DeclaredBinding): ModuleState | undefined {
+  const state = ctx.facts(stateFacts, owner.file)?.state.get(owner.local);
+  return state && !state.readonly && state.value !== 'primitive' && exportedLocals(ctx, owner.file).has(state.local) ? state : undefined;
+}
+
 function exportedLocals(ctx: FactsContext, file: string): Set<string> {
   const locals = new Set<string>();
   for (const binding of ctx.facts(moduleBindings, file)?.exports.values() ?? []) if ('local' in binding) locals.add(binding.local);
   return locals;
 }
 
-/**
- * Whether some site could change state through this binding (what classifySite looks at): an
- * exported mutable state, or a function of its module that reassigns an exported let/var.
- */
+/** Whether some site could change state through this binding: what classifySite would find a change of. */
 function mayChangeState(ctx: FactsContext, owner: DeclaredBinding): boolean {
-  const facts = ctx.facts(stateFacts, owner.file);
-  if (!facts || facts.state.size === 0) return false;
-  const exported = exportedLocals(ctx, owner.file);
-  const state = facts.state.get(owner.local);
-  if (state && !state.readonly && state.value !== 'primitive' && exported.has(state.local)) return true;
-  return [...facts.state.values()].some((s) => s.reassignedBy.includes(owner.local) && exported.has(s.local));
+  return mutableExport(ctx, owner) !== undefined || reassignedBy(ctx, owner).length > 0;
 }
 
 /**
