@@ -12,9 +12,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'foundations';
 
 /** The rule's page among the docs shipped next to the bundle, so the link works offline. */
+/** Rule id → its documentation's URI: a dozen rules, asked for once per diagnostic published. */
+const docsUris = new Map<string, string>();
+
 export function ruleDocsUri(ruleId: string): string | undefined {
   if (ruleId.startsWith('depcruise/')) return undefined;
-  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) docsUris.set(ruleId, (uri = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href));
+  return uri;
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
