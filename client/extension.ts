@@ -37,9 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
   const restartBudget = new RestartBudget(RESTARTS);
   const serverModule = context.asAbsolutePath(path.join('dist', 'start-server.js'));
   // V8's compiled code of the server bundle, kept in the extension's storage: a restart skips recompiling it.
+  // The client adds `env` to the extension host's own environment.
   const codeCache = [SERVER_PROCESS.codeCacheFlag, path.join(context.globalStorageUri.fsPath, 'code-cache')];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { env: { ...process.env, ...SERVER_PROCESS.env } } },
+    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { env: SERVER_PROCESS.env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
