@@ -269,7 +269,7 @@ async function settledRss(pid) {
   }
   return lowest;
 }
-const serverFigures = []; // { files, coldSeconds, warmSeconds, p50, p95, rss }
+const serverFigures = []; // { files, coldSeconds, warmSeconds, p50, p95, rss, idleRss }
 const clientModule = path.join(REPO_ROOT, 'out', 'server', 'test', 'lsp-test-client.js');
 if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
   const { createRequire } = await import('node:module');
