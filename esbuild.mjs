@@ -1,4 +1,8 @@
 // One build, two bundles: the extension (client) and the language server + CLI (server).
+import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -29,6 +33,10 @@ const builds = [
   { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   // What editors start: loads dist/server.js with V8's code cache when given a folder to keep it in.
   { ...common, entryPoints: ['server/start-server.ts'], outfile: 'dist/start-server.js' },
+  // What bin/foundations.js runs: loads dist/server.js with the code cache primed below.
+  { ...common, entryPoints: ['server/start-cli.ts'], outfile: 'dist/start-cli.js' },
+  // Loads dependency-cruiser (ESM) for the bundle, which cannot import() when compiled from V8's code cache.
+  { ...common, entryPoints: ['rules/depcruise/import-module.ts'], outfile: 'dist/import-module.js' },
   // Parse workers of a large scan; the engine looks for it next to the server bundle.
   { ...common, entryPoints: ['rules/scan/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
   // The domain graph webview runs in a browser: dagre is bundled in, nothing is loaded from a CDN.
@@ -52,5 +60,19 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/start-server.js, dist/parse-worker.js, dist/graph-webview.js in ${Date.now() - started} ms`);
+  console.log(`esbuild: dist/client.js, dist/server.js, dist/start-server.js, dist/start-cli.js, dist/import-module.js, dist/parse-worker.js, dist/graph-webview.js in ${Date.now() - started} ms`);
+  primeCliCodeCache();
+}
+
+/**
+ * The CLI's code cache, for this Node: a check of the example workspace in a fresh process, whose
+ * compiled bytecode dist/start-cli.js then loads instead of compiling the bundle (~0.2 s of every
+ * run). Only speed depends on it: without it, or on another Node, the CLI compiles as usual.
+ */
+function primeCliCodeCache() {
+  const started = Date.now();
+  const prime = `require('./dist/start-cli.js').primeCodeCache(['check', 'test-fixtures/shop', '--untrusted', '--fail-on', 'never', '--output', ${JSON.stringify(os.devNull)}])`;
+  const run = spawnSync(process.execPath, ['-e', prime], { cwd: path.dirname(fileURLToPath(import.meta.url)), stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`priming the CLI's code cache failed (exit ${run.status})`);
+  console.log(`esbuild: the CLI's code cache in dist/ in ${Date.now() - started} ms`);
 }

@@ -66,7 +66,9 @@ async function importEntry<T>(dir: string, exportName: string): Promise<T> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { exports: Record<string, { import: string }> };
   const target = manifest.exports[exportName]?.import;
   if (!target) throw new Error(`this dependency-cruiser has no "${exportName}" entry`);
-  return (await import(pathToFileURL(path.join(dir, target)).href)) as T;
+  // A file of ours, by the path it is built to (see import-module.ts).
+  const importModule = require(path.join(__dirname, 'import-module.js')) as (url: string) => Promise<unknown>;
+  return (await importModule(pathToFileURL(path.join(dir, target)).href)) as T;
 }
 
 /**

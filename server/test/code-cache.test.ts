@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyFixture } from '../../rules/test/helpers';
+import * as vm from 'node:vm';
+import { REPO_ROOT, copyFixture } from '../../rules/test/helpers';
 import { LspTestClient } from './lsp-test-client';
 
 /** The code cache file in a folder, once the server has written it. */
@@ -72,5 +74,47 @@ describe('server start with a code cache (dist/start-server.js, as the extension
     const findings = await findingsThrough(root, path.join(blocker, 'code-cache'), 1500);
     assert.ok(findings.get(`file://${root}/src/catalog/core/product.ts`)?.includes('cross-domain-import'));
     assert.equal(fs.readFileSync(blocker, 'utf8'), '', 'nothing was written over the file in the way');
+  });
+});
+
+describe('CLI start with the code cache the build primes (dist/start-cli.js)', function () {
+  this.timeout(60000);
+
+  it('the build leaves next to the bundle one cache, which V8 accepts for it', () => {
+    const caches = fs.readdirSync(`${REPO_ROOT}/dist`).filter((n) => n.endsWith('.code-cache'));
+    assert.equal(caches.length, 1, `one cache in dist/: ${caches.join(', ')}`);
+    const source = fs.readFileSync(`${REPO_ROOT}/dist/server.js`, 'utf8');
+    // The wrapper the loader compiles the bundle in (Node's own): another one would be refused.
+    const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+    const script = new vm.Script(wrapped, { filename: `${REPO_ROOT}/dist/server.js`, cachedData: fs.readFileSync(`${REPO_ROOT}/dist/${caches[0]}`) });
+    assert.equal(script.cachedDataRejected, false);
+  });
+
+  it('reports the same with the cache, a corrupt one or none, and never writes one itself', () => {
+    const root = copyFixture('shop');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cli-dist-'));
+    try {
+      for (const name of ['server.js', 'start-cli.js']) fs.copyFileSync(`${REPO_ROOT}/dist/${name}`, path.join(dist, name));
+      const node = (code: string) => execFileSync(process.execPath, ['-e', code], { cwd: dist, encoding: 'utf8' });
+      const check = () => {
+        const report = JSON.parse(node(`require('./start-cli.js').runCli(${JSON.stringify(['check', root, '--format', 'json', '--fail-on', 'never'])})`));
+        delete report.timing;
+        return report;
+      };
+      const without = check();
+      assert.ok(without.findings.length > 0);
+      assert.deepEqual(fs.readdirSync(dist).sort(), ['server.js', 'start-cli.js'], 'a run without a cache writes none');
+
+      node(`require('./start-cli.js').primeCodeCache(${JSON.stringify(['check', root, '--output', os.devNull])})`);
+      const cache = fs.readdirSync(dist).find((n) => n.endsWith('.code-cache'));
+      assert.ok(cache, 'priming wrote a cache');
+      assert.deepEqual(check(), without);
+
+      fs.writeFileSync(path.join(dist, cache), 'not a code cache');
+      assert.deepEqual(check(), without);
+      assert.equal(fs.readFileSync(path.join(dist, cache), 'utf8'), 'not a code cache', 'the CLI leaves a refused cache as it is');
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -123,19 +123,20 @@ describe('hardening: no workspace code runs, and writes stay inside the workspac
       );
     // Loading code: `import ts = require('typescript')` is a static import of our own dependency.
     const loaders = hits(/\bimport\((?!['"`])|\brequire\s*\(\s*(?!'typescript'\)|\))|createRequire|\beval\s*\(|new Function\s*\(|from 'node:vm'|\brequire\.resolve\b/);
-    assert.deepEqual([...new Set(loaders)], ['rules/depcruise/run-dependency-cruiser.ts', 'server/start-server.ts'], 'only dependency-cruiser and our own bundle are loaded at run time');
-    const starter = fs.readFileSync(`${REPO_ROOT}/server/start-server.ts`, 'utf8');
+    assert.deepEqual([...new Set(loaders)], ['rules/depcruise/import-module.ts', 'rules/depcruise/run-dependency-cruiser.ts', 'server/bundle-loader.ts'], 'only dependency-cruiser and our own bundle are loaded at run time');
+    const starter = fs.readFileSync(`${REPO_ROOT}/server/bundle-loader.ts`, 'utf8');
     assert.match(starter, /const BUNDLE = path\.join\(__dirname, 'server\.js'\);/);
-    assert.deepEqual(starter.match(/new vm\.Script\([^)]*\)|require\([^)]*\)|createRequire\([^)]*\)/g), ['new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: BUNDLE, cachedData })', 'createRequire(BUNDLE)', 'require(BUNDLE)'], 'the starter loads the bundle next to it, nothing else');
+    assert.deepEqual(starter.match(/new vm\.Script\([^)]*\)|require\([^)]*\)|createRequire\([^)]*\)/g), ['new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: BUNDLE, cachedData })', 'createRequire(BUNDLE)', 'require(BUNDLE)'], 'the starters load the bundle next to them, nothing else');
     const cruiser = fs.readFileSync(`${REPO_ROOT}/rules/depcruise/run-dependency-cruiser.ts`, 'utf8');
     assert.ok(cruiser.indexOf('if (!trusted)') < cruiser.indexOf('await importEntry'), 'and only after the trust check');
     // TypeScript plugins are a tsserver feature; nothing here asks for them.
     assert.deepEqual(hits(/globalPlugins|pluginProbeLocations|enablePlugin|ts\.server\b|\.plugins\b/), []);
     // Writing files: the CLI (confined to the workspace, or where --output says) and the facts
-    // cache and V8's code cache (the editor's storage folder the client names, or the CLI's --cache file).
+    // cache and V8's code cache (the editor's storage folder the client names, or the CLI's --cache file;
+    // the CLI's code cache is written by the build only, see code-cache.test.ts).
     const WRITES = 'writeFile|writeFileSync|appendFile|appendFileSync|mkdir|mkdirSync|rename|renameSync|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|copyFile|copyFileSync|cp|cpSync|createWriteStream|symlink|symlinkSync|chmod|chmodSync|truncate|truncateSync|open|openSync';
     const writers = hits(new RegExp(`\\bfs(\\.promises)?\\.(${WRITES})\\s*\\(|import\\s*\\{[^}]*\\b(${WRITES})\\b[^}]*\\}\\s*from\\s*'(node:)?fs`));
-    assert.deepEqual([...new Set(writers)].sort(), ['rules/cache/persisted-cache.ts', 'server/cli/cli.ts', 'server/cli/write-inside.ts', 'server/start-server.ts']);
+    assert.deepEqual([...new Set(writers)].sort(), ['rules/cache/persisted-cache.ts', 'server/bundle-loader.ts', 'server/cli/cli.ts', 'server/cli/write-inside.ts']);
     const cli = fs.readFileSync(`${REPO_ROOT}/server/cli/cli.ts`, 'utf8');
     for (const line of cli.split('\n').filter((l) => /fs\.writeFileSync\(/.test(l))) assert.match(line, /values\.output/, `the CLI writes directly only where --output says: ${line.trim()}`);
   });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyFixture } from '../../rules/test/helpers';
 import { LspTestClient } from './lsp-test-client';
@@ -105,6 +107,23 @@ describe('language server: the workspace’s own dependency-cruiser rules', func
       assert.ok(client.codes('src/util/format.ts').includes('cross-domain-import'));
     } finally {
       await client.stop();
+    }
+  });
+
+  it('reports them too when started as the extension starts it, compiled with and then from the code cache', async () => {
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-code-cache-'));
+    try {
+      for (const start of ['first start', 'start from the code cache']) {
+        const client = await LspTestClient.start(copyFixture('depcruise'), { trusted: true, codeCache: storage });
+        try {
+          await client.waitFor(() => client.codes('src/util/format.ts').includes('depcruise/util-is-a-leaf'), `${start}: the dependency-cruiser finding`);
+        } finally {
+          await client.stop();
+        }
+        assert.ok(fs.readdirSync(storage).some((n) => n.endsWith('.code-cache')), `${start}: a code cache is there after it`);
+      }
+    } finally {
+      fs.rmSync(storage, { recursive: true, force: true });
     }
   });
 
