@@ -70,6 +70,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       else if (level === 'warn') connection.console.warn(message);
       else connection.console.info(message);
     },
+    trace: (message) => connection.tracer.log(message),
     // Coalesced: a burst of updates sends one status notification.
     statusChanged: () => {
       if (statusTimer) return;

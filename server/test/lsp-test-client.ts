@@ -24,6 +24,8 @@ export interface TestClientOptions {
   trusted?: boolean;
   /** Start the server as the extension does (dist/start-server.js over Node IPC) with V8's code cache in this folder. */
   codeCache?: string;
+  /** The protocol trace asked for at initialize (`$/logTrace` lines are recorded in `notifications`). */
+  trace?: 'off' | 'messages' | 'verbose';
 }
 
 /**
@@ -58,7 +60,7 @@ export class LspTestClient {
       client.diagnostics.set(p.uri, { diagnostics: p.diagnostics, at: performance.now() });
       client.wake();
     });
-    for (const method of ['foundations/status', 'foundations/changed', 'window/logMessage', '$/progress']) {
+    for (const method of ['foundations/status', 'foundations/changed', 'window/logMessage', '$/progress', '$/logTrace']) {
       connection.onNotification(method, (params: unknown) => {
         client.notifications.push({ method, params, at: performance.now() });
         client.wake();
@@ -73,6 +75,7 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'test' }],
+      trace: options.trace ?? 'off',
       initializationOptions: { trusted: options.trusted ?? false, ...(options.storagePath ? { storagePath: options.storagePath } : {}) },
       capabilities: {
         window: { workDoneProgress: true },

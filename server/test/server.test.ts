@@ -67,6 +67,28 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(fs.readFileSync(`${root}/${file}`, 'utf8'), original, 'the server never writes the buffer to disk');
   });
 
+  it('traces the cost of each re-check in the server when the client turns tracing on, and only then', async () => {
+    const traced = await LspTestClient.start(copyFixture('shop'), { settings: { debounceMs: 0 }, trace: 'messages' });
+    try {
+      await traced.ready();
+      const file = 'src/billing/core/invoice.ts';
+      const original = fs.readFileSync(`${traced.root}/${file}`, 'utf8');
+      traced.open(file, original);
+      traced.change(file, FORBIDDEN + original);
+      const line = await traced.waitFor(
+        () => traced.notifications.filter((n) => n.method === '$/logTrace').map((n) => (n.params as { message: string }).message).find((m) => m.startsWith('re-checked 1 change(s) in')),
+        'the trace of the edit',
+      );
+      assert.match(line, /^re-checked 1 change\(s\) in \d+\.\d\d ms, \d+ file\(s\) republished$/);
+    } finally {
+      await traced.stop();
+    }
+    await client.ready();
+    client.open('src/billing/core/invoice.ts', FORBIDDEN);
+    await client.waitFor(() => client.codes('src/billing/core/invoice.ts').includes('cross-domain-import'), 'the edit to be checked');
+    assert.deepEqual(client.notifications.filter((n) => n.method === '$/logTrace'), [], 'no trace unless asked for');
+  });
+
   it('re-checks the importers of an edited file and files changed on disk', async () => {
     await client.waitFor(() => client.codes('src/billing/core/discounts.ts').includes('public-api-bypass'), 'the scan');
     // Making pricing.ts part of catalog's public API fixes the import in billing without touching it.
