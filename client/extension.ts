@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
   // The client adds `env` to the extension host's own environment.
   const codeCache = [SERVER_PROCESS.codeCacheFlag, path.join(context.globalStorageUri.fsPath, 'code-cache')];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { env: SERVER_PROCESS.env } },
+    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { env: SERVER_PROCESS.env, execArgv: [...SERVER_PROCESS.execArgv] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -10,6 +10,8 @@ export interface AnalysisClient {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** A line for the client's protocol trace (LSP `$/logTrace`), sent only when the client turned tracing on. */
   trace(message: string): void;
+  /** A scan has ended: the syntax trees it parsed are all dead and can be collected now. */
+  releaseScanGarbage(): void;
   statusChanged(): void;
 }
 
@@ -89,6 +91,7 @@ export class FolderAnalysis {
         },
       });
       if (this.token.isCancellationRequested) return;
+      this.client.releaseScanGarbage();
       this.session = session;
       this.publishAll();
       const queued = this.pending.splice(0);

@@ -47,7 +47,7 @@ export class LspTestClient {
   static async start(root: string, options: TestClientOptions = {}): Promise<LspTestClient> {
     // As the extension starts it: Node's IPC channel (VS Code's TransportKind.ipc), its flags and environment.
     const child = options.codeCache
-      ? spawn(process.execPath, [`${REPO_ROOT}/dist/start-server.js`, '--node-ipc', SERVER_PROCESS.codeCacheFlag, options.codeCache], {
+      ? spawn(process.execPath, [...SERVER_PROCESS.execArgv, `${REPO_ROOT}/dist/start-server.js`, '--node-ipc', SERVER_PROCESS.codeCacheFlag, options.codeCache], {
           stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
           env: { ...process.env, ...SERVER_PROCESS.env },
         })
