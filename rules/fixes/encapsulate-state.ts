@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
 import type { EditPlan, Finding, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';

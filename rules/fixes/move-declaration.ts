@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
 import type { EditPlan } from '../model';
 import { LineIndex } from '../text/line-index';

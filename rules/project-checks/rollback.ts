@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
 import type { Evidence, ProjectCheck, ProjectContext } from './project-check';
 import { MAX_EVIDENCE, lineOf, listSome } from './project-check';
