@@ -5,6 +5,7 @@
  * bytecode of everything that run compiled. Kept free of imports but Node's own: it is loaded, not
  * cached, on every start.
  */
+import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +27,12 @@ function cacheFileFor(dir: string): string {
   const stat = fs.statSync(BUNDLE);
   const key = crypto.createHash('sha256').update(`${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`).digest('hex').slice(0, 16);
   return path.join(dir, `server-${key}.code-cache`);
+}
+
+/** esbuild writes ASCII (it escapes the rest): read as such, that is a copy instead of a UTF-8 decoding of 7.6 MB (~10 ms). */
+function readSource(): string {
+  const bytes = fs.readFileSync(BUNDLE);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -61,7 +68,7 @@ export interface LoadedBundle {
 function loadWithCodeCache(dir: string): LoadedBundle {
   const file = cacheFileFor(dir);
   const cachedData = readCache(file);
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const source = readSource();
   // Such a script cannot import(): the bundle imports dependency-cruiser through dist/import-module.js.
   const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: BUNDLE, cachedData });
   const bundleModule = { exports: {} as ServerBundle };
