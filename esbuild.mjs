@@ -1,4 +1,4 @@
-// One build, two bundles: the extension (client) and the language server + CLI (server).
+// One build: the extension (client), the language server + CLI (server) with their starters, the parse worker and the graph webview.
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
