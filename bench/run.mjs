@@ -251,76 +251,28 @@ for (const corpus of corpora) {
   }
 }
 
-// >>> SERVER SECTION: the language server as shipped (dist/start-server.js), over a real LSP connection
-// (the test client of server/test, compiled by `npm run build`): first scan, memory after it,
-// keystroke latency on an unsaved buffer, and a warm start from the persisted cache.
+// >>> SERVER SECTION: the language server as shipped (dist/start-server.js), over a real LSP connection:
+// first scan, memory after it, keystroke latency on an unsaved buffer, and a warm start from the
+// persisted cache, each corpus measured by bench/server-figures.mjs in a fresh process.
 const serverRows = [];
 /** About a minute of typing: a p95 of 60 edits was decided by their three slowest. */
 const KEYSTROKES = 200;
 const JIT_WARMUP_EDITS = 50;
 const IDLE_SECONDS = 40;
-const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-/** Resident memory after IDLE_SECONDS without a request, the lowest seen on the way. */
-async function settledRss(pid) {
-  let lowest = Infinity;
-  for (let s = 0; s < IDLE_SECONDS; s++) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    lowest = Math.min(lowest, rssMB(pid));
-  }
-  return lowest;
-}
 const serverFigures = []; // { files, coldSeconds, warmSeconds, p50, p95 (round trip), serverP50, serverP95 (in the server), rss, idleRss }
 const clientModule = path.join(REPO_ROOT, 'out', 'server', 'test', 'lsp-test-client.js');
 if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
-  const { createRequire } = await import('node:module');
-  const { LspTestClient } = createRequire(import.meta.url)(clientModule);
   const percentile = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
   for (const corpus of corpora.filter((c) => c.generated)) {
     log(`${corpus.name}: language server (first scan, keystrokes, warm start) ...`);
-    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-bench-storage-'));
-    const settings = { debounceMs: 0 };
-    // Started as the extension starts it: dist/start-server.js, V8's code cache in the storage folder.
-    // With the protocol trace on, the server says what each re-check cost it (the transport excluded).
-    const started = { settings, storagePath: storage, codeCache: path.join(storage, 'code-cache'), trace: 'messages' };
-    let t0 = performance.now();
-    let client = await LspTestClient.start(corpus.dir, started);
-    await client.ready();
-    const coldSeconds = (performance.now() - t0) / 1000;
-    const rss = rssMB(client.process.pid);
-    // Keystrokes: delete and restore the line of a planted cross-domain import, unsaved.
-    const plant = corpus.manifest.planted.find((p) => p.kind === 'cross-domain-import');
-    const original = fs.readFileSync(path.join(corpus.dir, plant.file), 'utf8');
-    const lines = original.split('\n');
-    const without = [...lines.slice(0, plant.line - 1), '', ...lines.slice(plant.line)].join('\n');
-    client.open(plant.file, original);
-    await client.waitFor(() => client.codes(plant.file).includes('cross-domain-import'), 'the planted finding', 60000);
-    const latencies = [];
-    const inServer = [];
-    for (let i = 0; i < KEYSTROKES; i++) {
-      const adding = i % 2 === 1;
-      const sent = performance.now();
-      client.change(plant.file, adding ? original : without);
-      await client.waitFor(() => {
-        const entry = client.diagnostics.get(client.uri(plant.file));
-        return entry && entry.at > sent && client.codes(plant.file).includes('cross-domain-import') === adding;
-      }, 'the re-check', 60000);
-      latencies.push(client.diagnostics.get(client.uri(plant.file)).at - sent);
-      // The trace line follows the diagnostics on the same channel.
-      const traced = await client.waitFor(() => client.notifications.findLast((n) => n.method === '$/logTrace' && n.at > sent && n.params.message.startsWith('re-checked')), 'the trace of the re-check', 60000);
-      inServer.push(Number(/ in ([\d.]+) ms/.exec(traced.params.message)[1]));
-    }
-    // V8 gives back what a scan used only once the server has been idle a while (its memory reducer):
-    // resident memory then, next to the figure right after the scan.
-    const idleRss = opt.smoke ? undefined : await settledRss(client.process.pid);
-    await client.stop();
-    // Warm start: a new server, same storage, nothing changed on disk.
-    t0 = performance.now();
-    client = await LspTestClient.start(corpus.dir, started);
-    await client.ready();
-    const warmSeconds = (performance.now() - t0) / 1000;
-    const warmRss = rssMB(client.process.pid);
-    await client.stop();
-    fs.rmSync(storage, { recursive: true, force: true });
+    const measured = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bench', 'server-figures.mjs'), corpus.dir, '--keystrokes', String(KEYSTROKES), '--idle-seconds', String(opt.smoke ? 0 : IDLE_SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench/server-figures.mjs exited with ${code} on ${corpus.name}`))));
+    });
+    const { coldSeconds, warmSeconds, rss, idleRss, warmRss, latencies, inServer } = measured;
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
     // The first edits after a scan run code V8 has not optimised yet (the re-check path runs only on edits): shown apart, never left out.
@@ -334,7 +286,7 @@ if (tools.includes('foundations') && fs.existsSync(clientModule) && fs.existsSyn
       `${p50.toFixed(2)} / ${p95.toFixed(2)} / ${percentile(latencies, 99).toFixed(2)}`,
       `${percentile(warmup, 50).toFixed(2)} / ${percentile(warmup, 95).toFixed(2)}`, rss.toFixed(0), idleRss?.toFixed(0) ?? '—', warmRss.toFixed(0),
     ]);
-    log(`  -> first scan ${coldSeconds.toFixed(2)} s, warm ${warmSeconds.toFixed(2)} s, keystroke p50 ${percentile(latencies, 50).toFixed(2)} ms`);
+    log(`  -> first scan ${coldSeconds.toFixed(2)} s, warm ${warmSeconds.toFixed(2)} s, keystroke p50 ${p50.toFixed(2)} ms`);
   }
 } else if (tools.includes('foundations')) {
   log('language server: skipped (run `npm run build` first: needs dist/server.js and out/)');
