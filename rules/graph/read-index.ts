@@ -11,9 +11,12 @@ export class ReadIndex {
   private readonly reads = new Map<string, ReadonlyMap<string, ReadonlySet<string> | undefined>>();
   /** File → reader → the names the reader cared about, or undefined for all of it. */
   private readonly readers = new Map<string, Map<string, ReadonlySet<string> | undefined>>();
+  /** Loaded entries not indexed yet: a warm start without edits never needs the index (~150,000 entries at 7,000 files). */
+  private loaded: readonly ReadEntry[] | undefined;
 
   /** Replaces what `file` read: each file read, with the names that mattered (undefined: everything). An empty map forgets it. */
   record(file: string, read: ReadonlyMap<string, ReadonlySet<string> | undefined>): void {
+    this.indexLoaded();
     for (const other of this.reads.get(file)?.keys() ?? []) this.readers.get(other)?.delete(file);
     if (read.size === 0) {
       this.reads.delete(file);
@@ -28,11 +31,20 @@ export class ReadIndex {
   }
 
   entries(): ReadEntry[] {
+    this.indexLoaded();
     return [...this.reads].flatMap(([reader, read]) => [...read].map(([file, names]): ReadEntry => [reader, file, names ? [...names] : []]));
   }
 
-  /** Replaces the index with persisted entries (see entries). */
+  /** Adds persisted entries (see entries) to the index, when it is next used. */
   load(entries: readonly ReadEntry[]): void {
+    this.indexLoaded();
+    this.loaded = entries;
+  }
+
+  private indexLoaded(): void {
+    const entries = this.loaded;
+    if (!entries) return;
+    this.loaded = undefined;
     const byReader = new Map<string, Map<string, ReadonlySet<string> | undefined>>();
     for (const [reader, file, names] of entries) {
       let read = byReader.get(reader);
@@ -44,6 +56,7 @@ export class ReadIndex {
 
   /** The files that read `file`; with `changed`, only those that read everything or one of these names ('*' means all names changed). */
   readersOf(file: string, changed?: ReadonlySet<string>): string[] {
+    this.indexLoaded();
     const readers = this.readers.get(file);
     if (!readers) return [];
     const all = changed === undefined || changed.has('*');

@@ -30,12 +30,22 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 interface ProjectOptions {
   options: ts.CompilerOptions;
   cache: ts.ModuleResolutionCache;
-  /** Our own memo on top of TypeScript's: (directory, specifier) → target. */
+  /** Our own memo on top of TypeScript's: (directory, specifier) → target. Read it through memoOf. */
   memo: Map<string, ResolvedTarget>;
+  /** Persisted memo entries not in `memo` yet: a warm start that resolves nothing never builds the map. */
+  restored?: readonly [string, ResolvedTarget][];
   /** Bare specifiers by lookup scope (see bareLookupScope): (scope, specifier) → target. */
   bareMemo: Map<string, ResolvedTarget>;
   /** TypeScript's answers for relative and mapped specifiers without asking it; undefined when the options rule it out. */
   fast: FastModuleResolution | undefined;
+}
+
+function memoOf(project: ProjectOptions): Map<string, ResolvedTarget> {
+  if (project.restored) {
+    for (const [k, v] of project.restored) project.memo.set(k, v);
+    project.restored = undefined;
+  }
+  return project.memo;
 }
 
 export interface ResolverOptions {
@@ -117,14 +127,14 @@ export class Resolver {
 
   /** The memo of every project, to persist. */
   exportMemo(): [string, [string, ResolvedTarget][]][] {
-    return [...this.projects].map(([key, p]) => [key, [...p.memo]]);
+    return [...this.projects].map(([key, p]) => [key, [...memoOf(p)]]);
   }
 
   /** Restores a persisted memo (the caller checked that nothing it depends on changed). */
-  importMemo(projects: [string, [string, unknown][]][]): void {
+  importMemo(projects: [string, [string, ResolvedTarget][]][]): void {
     for (const [key, memo] of projects) {
       const project = key ? this.projectForKey(key) : this.projectForKey('');
-      for (const [k, v] of memo) project.memo.set(k, v as ResolvedTarget);
+      project.restored = project.restored ? [...project.restored, ...memo] : memo;
     }
   }
 
@@ -143,7 +153,7 @@ export class Resolver {
     const dir = path.posix.dirname(fromFile);
     const project = this.projectFor(dir);
     const memoKey = `${dir}\0${specifier}`;
-    let target = project.memo.get(memoKey);
+    let target = memoOf(project).get(memoKey);
     if (!target) {
       const scope = this.fastPath && isBare(specifier) ? this.bareLookupScope(dir) : undefined;
       const bareKey = scope === undefined ? undefined : `${scope}\0${specifier}`;
