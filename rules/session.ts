@@ -38,6 +38,12 @@ export interface ScanProgress {
 export interface ScanOptions {
   token?: CancellationToken;
   onProgress?: (p: ScanProgress) => void;
+  /**
+   * Leave writing the cache file to `persistDeferred()` (the editor publishes the findings first:
+   * writing 18 MB at 7,000 files costs ~0.2 s). Safe however late: an edit in between is an
+   * overlay, which has no stamp, so the next start reads that file again.
+   */
+  deferPersist?: boolean;
 }
 
 export type Change =
@@ -390,9 +396,22 @@ export class Session {
     this.scanned = true;
     // Rewriting an unchanged cache would cost the warm start a good part of what it saved; files that
     // had to be read to be validated (touched, or written just before the last scan) get their stamps recorded.
-    if (this.cacheFile && (this.parses !== parsesBefore || restored.unvouched > 0)) this.persist(files, stamps, scanStarted);
+    if (this.cacheFile && (this.parses !== parsesBefore || restored.unvouched > 0)) {
+      const persist = () => this.persist(files, stamps, scanStarted);
+      if (options.deferPersist) this.pendingPersist = persist;
+      else persist();
+    }
     this.revisionValue++;
     onProgress?.({ phase: 'check', done: files.length, total: files.length });
+  }
+
+  private pendingPersist: (() => void) | undefined;
+
+  /** Writes the cache a scan with `deferPersist` left to write, if any. */
+  persistDeferred(): void {
+    const persist = this.pendingPersist;
+    this.pendingPersist = undefined;
+    persist?.();
   }
 
   /**

@@ -76,6 +76,24 @@ describe('engine: persisted cache (warm start)', () => {
     assert.ok(!warm.some((f) => f.includes('charge.ts')));
   });
 
+  it('a scan told to defer it writes the cache only when asked, with what an edit in between changed read again at the next start', async () => {
+    const root = copyFixture('shop');
+    const cache = cacheFile();
+    const cold = Session.open(root, settledHost(), { cacheFile: cache });
+    await cold.scan({ deferPersist: true });
+    assert.ok(!fs.existsSync(cache), 'nothing written by the scan itself');
+    const file = `${root}/src/catalog/core/product.ts`;
+    cold.update([{ type: 'buffer', file, text: "import { placeOrder } from '@shop/orders';\nexport const unsaved = placeOrder;\n" }]);
+    cold.persistDeferred();
+    assert.ok(fs.existsSync(cache));
+    cold.persistDeferred(); // once only: a second call has nothing left to write
+
+    const host = countingHost();
+    const warm = await scanWithCache(root, cache, host);
+    assert.deepEqual([...new Set(host.sourceReads)], [file], 'the file edited in a buffer before the write is read from disk again, and only it');
+    assert.deepEqual(observed(warm), observed(await scanWithCache(root, cacheFile())));
+  });
+
   it('a corrupt or foreign cache is ignored', async () => {
     const root = copyFixture('shop');
     const cache = cacheFile();

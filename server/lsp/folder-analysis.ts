@@ -12,7 +12,8 @@ export interface AnalysisClient {
   trace(message: string): void;
   /** A scan has ended: the syntax trees it parsed are all dead and can be collected now. */
   releaseScanGarbage(): void;
-  statusChanged(): void;
+  /** The totals or a folder's state changed (`stateChanged`: the state itself, to be told at once). */
+  statusChanged(stateChanged?: boolean): void;
 }
 
 export interface ProgressReporter {
@@ -28,6 +29,9 @@ export type FolderState = 'starting' | 'scanning' | 'ready' | 'error';
  */
 const PARSED_FILES_WORTH_A_COLLECTION = 500;
 
+/** How long after a scan its facts cache is written, unless the folder is disposed of first (then at once). */
+const PERSIST_DELAY_MS = 1000;
+
 /**
  * One workspace folder in the language server: its engine session, the debounce of its buffers,
  * and what has been published for it. Edits that arrive while the first scan runs wait for it.
@@ -42,6 +46,7 @@ export class FolderAnalysis {
   private readonly published = new Set<string>();
   private readonly token = { isCancellationRequested: false };
   private dependencyCruiserTimer: NodeJS.Timeout | undefined;
+  private persistTimer: NodeJS.Timeout | undefined;
   private dependencyCruiserRunning: Promise<void> | undefined;
   private reportedSkips = new Set<string>();
   private publishedDebt = '';
@@ -91,6 +96,7 @@ export class FolderAnalysis {
       const session = Session.open(this.root, this.host, { cacheFile: this.cacheFile });
       session.update(openBuffers.map((b) => ({ type: 'buffer' as const, file: b.file, text: b.text })));
       await session.scan({
+        deferPersist: true,
         token: this.token,
         onProgress: (p) => {
           if (p.phase === 'analyze' && p.total > 0) progress.report(Math.round((p.done / p.total) * 90), `${p.done}/${p.total} files`);
@@ -105,6 +111,9 @@ export class FolderAnalysis {
       this.reportSkipped(session.skippedFiles());
       this.client.log('info', `${this.root}: ${session.fileCount} files checked in ${Math.round(performance.now() - started)} ms`);
       this.setState('ready');
+      // The facts cache is written once the findings have reached the editor (see ScanOptions.deferPersist):
+      // written at once, it held them in the server's output queue for its ~0.2 s at 7,000 files.
+      this.persistTimer = setTimeout(() => session.persistDeferred(), PERSIST_DELAY_MS);
       this.scheduleDependencyCruiser(0);
     } catch (err) {
       this.client.log('error', `${this.root}: the check failed: ${(err as Error).stack ?? String(err)}`);
@@ -207,6 +216,8 @@ export class FolderAnalysis {
   dispose(): void {
     this.token.isCancellationRequested = true;
     clearTimeout(this.dependencyCruiserTimer);
+    clearTimeout(this.persistTimer);
+    this.session?.persistDeferred();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.buffered.clear();
@@ -305,7 +316,8 @@ export class FolderAnalysis {
   }
 
   private setState(state: FolderState): void {
+    const changed = this.stateValue !== state;
     this.stateValue = state;
-    this.client.statusChanged();
+    this.client.statusChanged(changed);
   }
 }

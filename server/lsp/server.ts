@@ -75,8 +75,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // reducer runs after half a minute of idle: collected at once (~50 ms) when Node exposes `gc`
     // (SERVER_PROCESS.execArgv, as the extension starts the server).
     releaseScanGarbage: () => (globalThis as { gc?: () => void }).gc?.(),
-    // Coalesced: a burst of updates sends one status notification.
-    statusChanged: () => {
+    // Coalesced: a burst of updates sends one status notification. A new state (scanning, ready)
+    // goes out at once: the editor waits on it, and the work queued after a scan must not delay it.
+    statusChanged: (stateChanged) => {
+      if (stateChanged) {
+        clearTimeout(statusTimer);
+        statusTimer = undefined;
+        return sendStatus();
+      }
       if (statusTimer) return;
       statusTimer = setTimeout(() => {
         statusTimer = undefined;
