@@ -1,5 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { Finding, Range } from '../model';
+import { changedSpan } from '../text/changed-span';
 import { LineIndex } from '../text/line-index';
 import type { DebtEntry } from './debt-register';
 import { fingerprintOf } from './fingerprint';
@@ -92,15 +93,8 @@ function toChange(file: string, text: string, edits: jsonc.Edit[]): DebtFileChan
 
 /** One edit replacing only what differs between two texts (common prefix and suffix kept). */
 function minimalEdit(before: string, after: string): DebtTextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return { range: new LineIndex(before).rangeOf(start, endBefore), newText: after.slice(start, endAfter) };
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  return { range: new LineIndex(before).rangeOf(start, oldEnd), newText: after.slice(start, newEnd) };
 }
 
 function fullRange(text: string): Range {

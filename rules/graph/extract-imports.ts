@@ -1,6 +1,7 @@
 // A plain require: esbuild's namespace-import getters make every `ts.x` on the hot path a call.
 import ts = require('typescript');
 import type { Range } from '../model';
+import { changedSpan } from '../text/changed-span';
 import { lineStarts } from '../text/line-index';
 
 export type ImportKind = 'import' | 'export' | 'dynamic' | 'require' | 'import-equals' | 'import-type';
@@ -46,16 +47,7 @@ export function parseSourceFile(file: string, text: string): ts.SourceFile {
  * `previous` must not be used afterwards.
  */
 export function reparseSourceFile(previous: ts.SourceFile, text: string): ts.SourceFile {
-  const before = previous.text;
-  const shorter = Math.min(before.length, text.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { start, oldEnd, newEnd } = changedSpan(previous.text, text);
   const sf = ts.updateSourceFile(previous, text, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start), false);
   (sf as unknown as { lineMap: readonly number[] }).lineMap = lineStarts(text);
   return sf;
