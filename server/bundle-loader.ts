@@ -18,7 +18,7 @@ export interface ServerBundle {
 }
 
 /** Node's own module wrapper, so the bundle sees exactly what `require` would give it. */
-const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 const BUNDLE = path.join(__dirname, 'server.js');
 

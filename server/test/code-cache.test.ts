@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { REPO_ROOT, copyFixture } from '../../rules/test/helpers';
+import { WRAPPER } from '../bundle-loader';
 import { LspTestClient } from './lsp-test-client';
 
 /** The code cache file in a folder, once the server has written it. */
@@ -84,9 +85,8 @@ describe('CLI start with the code cache the build primes (dist/start-cli.js)', f
     const caches = fs.readdirSync(`${REPO_ROOT}/dist`).filter((n) => n.endsWith('.code-cache'));
     assert.equal(caches.length, 1, `one cache in dist/: ${caches.join(', ')}`);
     const source = fs.readFileSync(`${REPO_ROOT}/dist/server.js`, 'utf8');
-    // The wrapper the loader compiles the bundle in (Node's own): another one would be refused.
-    const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-    const script = new vm.Script(wrapped, { filename: `${REPO_ROOT}/dist/server.js`, cachedData: fs.readFileSync(`${REPO_ROOT}/dist/${caches[0]}`) });
+    // In the wrapper the loader compiles the bundle in: in another one, V8 would refuse the cache.
+    const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: `${REPO_ROOT}/dist/server.js`, cachedData: fs.readFileSync(`${REPO_ROOT}/dist/${caches[0]}`) });
     assert.equal(script.cachedDataRejected, false);
   });
 
