@@ -757,7 +757,9 @@ export class Session {
         }
       };
       const feeding = new Set<Promise<void>>();
-      for (const worker of pool) {
+      // Two chunks in flight per worker: this thread reads a worker's results only between two chunks
+      // of its own, and with one the worker would wait idle for that.
+      for (const worker of [...pool, ...pool]) {
         const done: Promise<void> = feed(worker).finally(() => feeding.delete(done));
         feeding.add(done);
       }

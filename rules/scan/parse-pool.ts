@@ -51,10 +51,10 @@ export function defaultParseWorkers(since: CpuSample): number {
   return Math.min(Math.max(Math.round(idleCores), 0), 7);
 }
 
-/** One parse worker: a request at a time, answered in order. */
+/** One parse worker: requests are answered in the order they were sent. */
 export class ParseWorker {
   private readonly worker: Worker;
-  private pending: { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: Error) => void } | undefined;
+  private readonly pending = new Map<number, { resolve: (r: ParsedFile[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -63,16 +63,16 @@ export class ParseWorker {
     // A CLI run must not wait for an idle worker to exit.
     this.worker.unref();
     this.worker.on('message', (response: ParseResponse) => {
-      const pending = this.pending;
-      if (pending?.id !== response.id) return;
-      this.pending = undefined;
+      const pending = this.pending.get(response.id);
+      if (!pending) return;
+      this.pending.delete(response.id);
       if ('error' in response) pending.reject(new Error(response.error));
       else pending.resolve(response.results);
     });
     const fail = (err: Error) => {
       this.failure ??= err;
-      this.pending?.reject(err);
-      this.pending = undefined;
+      for (const pending of this.pending.values()) pending.reject(err);
+      this.pending.clear();
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`the parse worker exited (code ${code})`)));
@@ -82,7 +82,7 @@ export class ParseWorker {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending = { id, resolve, reject };
+      this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, jobs } satisfies ParseRequest);
     });
   }

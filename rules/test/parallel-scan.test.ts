@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type ParallelOptions, Session, createNodeHost } from '../index';
+import { startParseWorkers } from '../scan/parse-pool';
 import { FIXTURES, REPO_ROOT } from './helpers';
 
 /** Everything a scan produces that a user sees, in a comparable form. */
@@ -32,6 +33,23 @@ describe('engine: the scan on parse workers', () => {
     const shared = await scanResult(root, { workers: 1, minFiles: 0 });
     assert.ok(alone.findings.length > 20, 'the corpus has planted violations');
     assert.deepEqual(shared, alone);
+  });
+
+  it('answers each request a worker holds at once with the files of that request', async () => {
+    // The scan keeps two chunks in flight per worker, so it never waits idle for the next one.
+    const [worker] = startParseWorkers(1);
+    try {
+      const job = (file: string, text: string) => ({ file, text, collectors: [] });
+      const specifiers = (results: { extract: { imports: { specifier: string }[] } }[]) => results.map((r) => r.extract.imports.map((i) => i.specifier));
+      const [first, second] = await Promise.all([
+        worker.parse([job('/w/a.ts', "import { x } from './x';")]),
+        worker.parse([job('/w/b.ts', "import y from './y';\nexport * from './z';"), job('/w/c.ts', 'export const c = 1;')]),
+      ]);
+      assert.deepEqual(specifiers(first), [['./x']]);
+      assert.deepEqual(specifiers(second), [['./y', './z'], []]);
+    } finally {
+      worker.close();
+    }
   });
 
   it('parses on the main thread what a failing or missing worker could not, and finds the same', async () => {
