@@ -859,10 +859,16 @@ export class Session {
     return this.activeCollectors().filter((c) => c.appliesTo(membership));
   }
 
+  /** The collectors of the rules in force; computed once per configuration, like the rules (it is asked per file). */
   private activeCollectors(): FactCollector[] {
-    const collectors = new Map<string, FactCollector>();
-    for (const rule of this.activeRules('file')) for (const c of rule.collectors ?? []) collectors.set(c.id, c);
-    return [...collectors.values()];
+    const rules = this.activeRules('file');
+    let collectors = this.activeRulesCache!.collectors;
+    if (!collectors) {
+      const byId = new Map<string, FactCollector>();
+      for (const rule of rules) for (const c of rule.collectors ?? []) byId.set(c.id, c);
+      collectors = this.activeRulesCache!.collectors = [...byId.values()];
+    }
+    return collectors;
   }
 
   /** Facts of a file, from the cache or from a fresh parse of its current text. */
@@ -923,7 +929,7 @@ export class Session {
     this.checkWorkspace();
   }
 
-  private activeRulesCache: { config: Config; byScope: Map<string, (Rule & { severity: Severity })[]> } | undefined;
+  private activeRulesCache: { config: Config; byScope: Map<string, (Rule & { severity: Severity })[]>; collectors?: FactCollector[] } | undefined;
 
   /** The rules in force with their severities; computed once per configuration (it is asked per file). */
   private activeRules<T extends Rule['scope']>(scope: T): (Extract<Rule, { scope: T }> & { severity: Severity })[] {

