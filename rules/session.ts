@@ -407,11 +407,12 @@ export class Session {
 
   private pendingPersist: (() => void) | undefined;
 
-  /** Writes the cache a scan with `deferPersist` left to write, if any. */
-  persistDeferred(): void {
+  /** Writes the cache a scan with `deferPersist` left to write, if any; whether there was one. */
+  persistDeferred(): boolean {
     const persist = this.pendingPersist;
     this.pendingPersist = undefined;
     persist?.();
+    return persist !== undefined;
   }
 
   /**

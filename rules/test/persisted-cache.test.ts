@@ -84,9 +84,9 @@ describe('engine: persisted cache (warm start)', () => {
     assert.ok(!fs.existsSync(cache), 'nothing written by the scan itself');
     const file = `${root}/src/catalog/core/product.ts`;
     cold.update([{ type: 'buffer', file, text: "import { placeOrder } from '@shop/orders';\nexport const unsaved = placeOrder;\n" }]);
-    cold.persistDeferred();
+    assert.equal(cold.persistDeferred(), true);
     assert.ok(fs.existsSync(cache));
-    cold.persistDeferred(); // once only: a second call has nothing left to write
+    assert.equal(cold.persistDeferred(), false, 'once only: a second call has nothing left to write');
 
     const host = countingHost();
     const warm = await scanWithCache(root, cache, host);

@@ -103,7 +103,8 @@ export class FolderAnalysis {
         },
       });
       if (this.token.isCancellationRequested) return;
-      if (session.scanStatistics.parsed >= PARSED_FILES_WORTH_A_COLLECTION) this.client.releaseScanGarbage();
+      const parsedMany = session.scanStatistics.parsed >= PARSED_FILES_WORTH_A_COLLECTION;
+      if (parsedMany) this.client.releaseScanGarbage();
       this.session = session;
       this.publishAll();
       const queued = this.pending.splice(0);
@@ -113,7 +114,11 @@ export class FolderAnalysis {
       this.setState('ready');
       // The facts cache is written once the findings have reached the editor (see ScanOptions.deferPersist):
       // written at once, it held them in the server's output queue for its ~0.2 s at 7,000 files.
-      this.persistTimer = setTimeout(() => session.persistDeferred(), PERSIST_DELAY_MS);
+      this.persistTimer = setTimeout(() => {
+        // Written, the cache keeps every file's facts as its bytes: the objects they were are garbage,
+        // which V8's idle-time collection may leave resident for minutes.
+        if (session.persistDeferred() && parsedMany) this.client.releaseScanGarbage();
+      }, PERSIST_DELAY_MS);
       this.scheduleDependencyCruiser(0);
     } catch (err) {
       this.client.log('error', `${this.root}: the check failed: ${(err as Error).stack ?? String(err)}`);
