@@ -84,7 +84,7 @@ export interface ScanStatistics {
 }
 
 export interface ParallelOptions {
-  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core idle while the files are listed. */
+  /** Parse workers besides the main thread; 0 parses on the main thread alone. Default: one per core that other processes leave idle while the files are listed. */
   workers?: number;
   /**
    * Fewer files to parse than this are parsed on the main thread. A worker's start and second

@@ -21,34 +21,46 @@ export type ParseResponse = { id: number; results: ParsedFile[] } | { id: number
 /** The worker script sits next to this module, in the compiled tree and in the bundle alike. */
 const WORKER_SCRIPT = path.join(__dirname, 'parse-worker.js');
 
-/** Every core's CPU time counters: two samples tell how many cores were idle in between. */
-export type CpuSample = os.CpuInfo['times'][];
-
-export function sampleCpus(): CpuSample {
-  return os.cpus().map((cpu) => cpu.times);
+/**
+ * Every core's CPU time counters and this process's own CPU time: two samples tell how much of
+ * the machine other processes used in between.
+ */
+export interface CpuSample {
+  cores: os.CpuInfo['times'][];
+  /** This process's CPU time, all its threads (microseconds). */
+  own: NodeJS.CpuUsage;
 }
 
+export function sampleCpus(): CpuSample {
+  return { cores: os.cpus().map((cpu) => cpu.times), own: process.cpuUsage() };
+}
+
+/** The counters tick every 10 ms: a sample of fewer than three ticks per core says nothing. */
+const MIN_SAMPLE_MS_PER_CORE = 30;
+
 /**
- * Workers that pay off: the cores that stayed idle since `since` (taken when the scan began, so
- * the main thread's own work counts as busy). A worker on a core another process keeps busy only
- * shares it with the main thread, and its start-up and a second warm-up of the parser make the
- * scan slower, not faster. The load average would say so too late: it lags by a minute.
+ * Workers that pay off: one per core that other processes left idle since `since` (taken when the
+ * scan began), besides the main thread's. This process's own threads do not count against a core:
+ * V8 compiles and collects on the second core during a scan, and a worker still pays on a large
+ * one. A worker on a core another process keeps busy only shares it, and its start-up and second
+ * warm-up of the parser make the scan slower. The load average lags by a minute and counts what
+ * ran before the scan: it decides only when the sample is too short to.
  */
-export function defaultParseWorkers(since: CpuSample): number {
-  const now = sampleCpus();
+export function defaultParseWorkers(since: CpuSample, now = sampleCpus(), loadAverage = os.loadavg()[0]): number {
   const total = (t: os.CpuInfo['times']) => t.user + t.nice + t.sys + t.idle + t.irq;
-  let idle = 0;
   let elapsed = 0;
-  now.forEach((t, i) => {
-    const before = since[i];
+  let busy = 0;
+  now.cores.forEach((t, i) => {
+    const before = since.cores[i];
     if (!before) return;
-    elapsed += total(t) - total(before);
-    idle += t.idle - before.idle;
+    const spent = total(t) - total(before);
+    elapsed += spent;
+    busy += spent - (t.idle - before.idle);
   });
-  const cores = now.length;
-  // Counters tick every 10 ms: under a few ticks per core the sample says nothing; trust the load average then.
-  const idleCores = elapsed >= 30 * cores ? (idle / elapsed) * cores : cores - 1 - os.loadavg()[0];
-  return Math.min(Math.max(Math.round(idleCores), 0), 7);
+  const cores = now.cores.length;
+  const own = (now.own.user - since.own.user + now.own.system - since.own.system) / 1000;
+  const othersBusyCores = elapsed >= MIN_SAMPLE_MS_PER_CORE * cores ? (Math.max(busy - own, 0) / elapsed) * cores : loadAverage;
+  return Math.min(Math.max(Math.round(cores - 1 - othersBusyCores), 0), 7);
 }
 
 /** One parse worker: requests are answered in the order they were sent. */

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type ParallelOptions, Session, createNodeHost } from '../index';
-import { startParseWorkers } from '../scan/parse-pool';
+import { type CpuSample, defaultParseWorkers, startParseWorkers } from '../scan/parse-pool';
 import { FIXTURES, REPO_ROOT } from './helpers';
 
 /** Everything a scan produces that a user sees, in a comparable form. */
@@ -73,5 +73,31 @@ describe('engine: the scan on parse workers', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const workers = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort');
     assert.deepEqual(workers, []);
+  });
+});
+
+describe('engine: how many parse workers `auto` starts', () => {
+  /** A sample after `ms` of wall time from zero: each core's busy milliseconds, and this process's. */
+  const after = (ms: number, busyPerCore: number[], ownMs: number): CpuSample => ({
+    cores: busyPerCore.map((busy) => ({ user: busy, nice: 0, sys: 0, idle: ms - busy, irq: 0 })),
+    own: { user: ownMs * 1000, system: 0 },
+  });
+  const start = (cores: number): CpuSample => after(0, new Array<number>(cores).fill(0), 0);
+
+  it('one per core that other processes leave idle, whatever the threads of this process keep busy', () => {
+    // The main thread on one core, V8's compiler on the other: both this process's.
+    assert.equal(defaultParseWorkers(start(2), after(100, [100, 100], 200), 3), 1);
+    assert.equal(defaultParseWorkers(start(2), after(100, [100, 0], 100), 3), 1);
+    assert.equal(defaultParseWorkers(start(4), after(100, [100, 40, 0, 0], 140), 3), 3);
+  });
+
+  it('none on a core another process keeps busy', () => {
+    assert.equal(defaultParseWorkers(start(2), after(100, [100, 100], 100), 0), 0);
+    assert.equal(defaultParseWorkers(start(4), after(100, [100, 100, 100, 0], 100), 0), 1);
+  });
+
+  it('trusts the load average only when the sample is too short to say', () => {
+    assert.equal(defaultParseWorkers(start(2), after(20, [20, 20], 20), 0.2), 1);
+    assert.equal(defaultParseWorkers(start(2), after(20, [20, 0], 20), 1.6), 0);
   });
 });

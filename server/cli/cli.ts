@@ -48,7 +48,7 @@ Commands:
                 --output <file>            write the report to a file instead of stdout
                 --untrusted                never load JavaScript dependency-cruiser configurations
                 --cache <file>             keep parsed facts there; the next run re-parses only changed files
-                --concurrency <n>|auto|off  parse on n worker threads besides the main one (default auto: the idle cores)
+                --concurrency <n>|auto|off  parse on n worker threads besides the main one (default auto: the cores other processes leave idle)
   fix [dir]     Apply the preferred fix to every finding of one rule
                 --rule <id>                (required) e.g. public-api-bypass
                 --dry-run                  print the changes instead of writing them
