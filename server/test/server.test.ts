@@ -163,3 +163,46 @@ describe('language server: the workspace’s own dependency-cruiser rules', func
     }
   });
 });
+
+describe('language server: its facts cache in the editor’s storage', function () {
+  this.timeout(30_000);
+
+  it('writes it once edits pause, never while they come, and a restarted server finds the same from it', async () => {
+    const root = copyFixture('shop');
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-storage-'));
+    const cacheFiles = () => fs.readdirSync(storage).filter((name) => name.startsWith('facts-'));
+    const findings = (client: LspTestClient) =>
+      [...client.diagnostics].map(([uri, { diagnostics }]) => [uri, diagnostics.map((d) => `${d.range.start.line}:${d.code}`).sort()]).sort();
+    const file = 'src/catalog/core/product.ts';
+    const original = fs.readFileSync(path.join(root, file), 'utf8');
+    try {
+      const first = await LspTestClient.start(root, { settings: { debounceMs: 0 }, storagePath: storage });
+      let before;
+      try {
+        await first.ready();
+        first.open(file, original);
+        // Typing for twice the pause the write waits for: writing (and collecting after it) would delay an edit.
+        for (let i = 1; i <= 10; i++) {
+          first.change(file, i % 2 === 1 ? `${original}\n` : original);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        assert.deepEqual(cacheFiles(), [], 'not written while edits come');
+        const paused = performance.now();
+        while (cacheFiles().length === 0 && performance.now() - paused < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(cacheFiles().length, 1, 'written once edits pause');
+        before = findings(first);
+      } finally {
+        await first.stop();
+      }
+      const restarted = await LspTestClient.start(root, { settings: { debounceMs: 0 }, storagePath: storage });
+      try {
+        await restarted.ready();
+        assert.deepEqual(findings(restarted), before);
+      } finally {
+        await restarted.stop();
+      }
+    } finally {
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+});
