@@ -19,7 +19,7 @@ export interface FoundationsInitializationOptions {
 export const SERVER_PROCESS = {
   /** Followed by a folder of the editor's storage: where V8's code cache of the bundle is kept. */
   codeCacheFlag: '--code-cache',
-  /** Node's flags: `gc` lets the server drop the first scan's dead syntax trees at once (see collectScanGarbage). */
+  /** Node's flags: `gc` lets the server drop the first scan's dead syntax trees at once (see releaseScanGarbage in server/lsp/server.ts). */
   execArgv: ['--expose-gc'],
   env: {
     // glibc keeps freed native memory (file buffers, serialised facts of a scan) once a large block

@@ -10,7 +10,7 @@ export interface AnalysisClient {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** A line for the client's protocol trace (LSP `$/logTrace`), sent only when the client turned tracing on. */
   trace(message: string): void;
-  /** A scan has ended: the syntax trees it parsed are all dead and can be collected now. */
+  /** A scan has ended, or its facts cache was written: the syntax trees it parsed, or the facts the cache replaced, are dead and can be collected now. */
   releaseScanGarbage(): void;
   /** The totals or a folder's state changed (`stateChanged`: the state itself, to be told at once). */
   statusChanged(stateChanged?: boolean): void;
