@@ -81,6 +81,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
+    // `foundations check --help` asks for help, as with every CLI; after `--` it is a positional.
+    const options = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    if (options.includes('--help') || options.includes('-h')) {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
     if (command === '--version' || command === '-v') {
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;

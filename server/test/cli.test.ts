@@ -138,6 +138,10 @@ describe('CLI: foundations check / init', () => {
     const help = foundations(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: foundations <command>/);
+    const commandHelp = foundations(['check', '--help']);
+    assert.equal(commandHelp.code, 0, commandHelp.stderr);
+    assert.match(commandHelp.stdout, /--fail-on error\|warning\|never/);
+    assert.equal(commandHelp.stderr, '');
   });
 
   it('init infers domains and their actual dependencies, and never overwrites', () => {
