@@ -163,9 +163,6 @@ async function createConfig(languageClient: LanguageClient, folderUri?: string):
     return;
   }
   await vscode.window.showTextDocument(target);
-  void vscode.window.showInformationMessage(
-    inferred.domains.length > 0
-      ? `Created ${CONFIG_FILE} with ${inferred.domains.length} domains. Their dependsOn lists what they import today: tighten it.`
-      : `Created ${CONFIG_FILE}, but found no module folders (src/<domain>/…): declare your domains in it.`,
-  );
+  const domains = inferred.domains.length > 0 ? ` with ${inferred.domains.length} domains` : '';
+  void vscode.window.showInformationMessage(`Created ${CONFIG_FILE}${domains}. ${inferred.advice}`);
 }

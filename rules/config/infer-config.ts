@@ -1,7 +1,7 @@
 import type { Host } from '../host';
 import { Session } from '../session';
-import { CONFIG_FILE_NAME } from './defaults';
-import { findWorkspacePackages } from '../graph/workspace-packages';
+import { type WorkspacePackage, findWorkspacePackages } from '../graph/workspace-packages';
+import { CONFIG_FILE_NAME, SOURCE_EXTENSIONS } from './defaults';
 import { discoverSourceFiles } from '../workspace/discover-files';
 
 /** Folders whose sub-folders are, by convention, the modules of an application. */
@@ -10,19 +10,28 @@ const DOMAIN_PARENTS = ['src/modules', 'src/domains', 'src/features', 'src', 'mo
 export interface InferredConfig {
   text: string;
   domains: string[];
+  /** Domains with no public API file, written as `"publicApi": "*"` so the baseline starts clean. */
+  openDomains: string[];
+  /** What the user should know about the draft, in one or two sentences (CLI and editor say the same). */
+  advice: string;
 }
+
+type DraftDomain = { path: string; publicApi?: '*' | string[]; dependsOn?: string[] };
 
 /**
  * A foundations.json describing the workspace as it is: one domain per module folder, and the
  * dependencies it actually has — a baseline to tighten, not a judgement.
  */
 export async function inferConfig(host: Host, root: string): Promise<InferredConfig> {
-  const domains: Record<string, { path: string; dependsOn?: string[] }> = {};
+  const domains: Record<string, DraftDomain> = {};
+  /** Domain → the workspace package it is. */
+  const packageOf = new Map<string, WorkspacePackage>();
   const packages = [...findWorkspacePackages(host, root).values()];
   if (packages.length > 1) {
     for (const pkg of packages) {
       const name = pkg.name.replace(/^@[^/]+\//, '');
       domains[name] = { path: pkg.dir.slice(root.length + 1) };
+      packageOf.set(name, pkg);
     }
   } else {
     for (const parent of DOMAIN_PARENTS) {
@@ -44,10 +53,65 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   for (const [from, targets] of session.domainDependencies()) {
     if (domains[from]) domains[from].dependsOn = [...targets].sort();
   }
+  const openDomains: string[] = [];
+  for (const [name, publicApi] of inferPublicApis(session, packageOf)) {
+    // Key order in the file: path, publicApi, dependsOn, as the documentation writes them.
+    domains[name] = { path: domains[name].path, publicApi, ...(domains[name].dependsOn && { dependsOn: domains[name].dependsOn }) };
+    if (publicApi === '*') openDomains.push(name);
+  }
   const config = {
     $schema: './node_modules/foundations/schema/foundations.schema.json',
     domains,
     rules: {},
   };
-  return { text: JSON.stringify(config, null, 2) + '\n', domains: Object.keys(domains) };
+  const names = Object.keys(domains);
+  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, openDomains, advice: adviceOn(names, openDomains) };
+}
+
+/**
+ * The public API of each domain the default (`index.*` at its root) does not fit. A workspace
+ * package's is its entry: the file other packages reach by its name (`@acme/payments` →
+ * `packages/payments/src/index.ts`), else its package.json "source", else `src/index.*`. A folder
+ * with no entry at all gets everything. Without this, every import into such a domain would be
+ * reported as bypassing an API that does not exist.
+ */
+function inferPublicApis(session: Session, packageOf: ReadonlyMap<string, WorkspacePackage>): Map<string, '*' | string[]> {
+  const model = session.workspaceModel;
+  const hasDefaultApi = new Set<string>();
+  const entries = new Map<string, Set<string>>();
+  for (const file of session.files()) {
+    const membership = model.membership(file);
+    if (membership.domain && membership.isPublicApi) hasDefaultApi.add(membership.domain.name);
+    for (const imp of session.importGraph.importsOf(file)) {
+      if (imp.target.kind !== 'file') continue;
+      const target = model.membership(imp.target.file);
+      if (!target.domain || packageOf.get(target.domain.name)?.name !== imp.specifier) continue;
+      const set = entries.get(target.domain.name) ?? new Set<string>();
+      entries.set(target.domain.name, set.add(target.relative));
+    }
+  }
+  const publicApis = new Map<string, '*' | string[]>();
+  for (const domain of session.config.domains) {
+    if (hasDefaultApi.has(domain.name)) continue;
+    const entry = entries.get(domain.name) ?? packageEntry(session, domain.path, packageOf.get(domain.name));
+    publicApis.set(domain.name, entry ? [...entry].sort() : '*');
+  }
+  return publicApis;
+}
+
+/** The entry source file of a package nobody imports by name yet, relative to its folder. */
+function packageEntry(session: Session, domainPath: string, pkg: WorkspacePackage | undefined): Set<string> | undefined {
+  if (!pkg) return undefined;
+  const candidates = [pkg.source?.replace(/^\.\//, ''), ...SOURCE_EXTENSIONS.map((ext) => `src/index${ext}`)];
+  const entry = candidates.find((relative) => relative && session.hasFile(`${session.root}/${domainPath}/${relative}`));
+  return entry ? new Set([entry]) : undefined;
+}
+
+function adviceOn(domains: readonly string[], openDomains: readonly string[]): string {
+  if (domains.length === 0) return 'No module folders were found (src/<domain>/…): declare your domains in it.';
+  const advice = `Their dependsOn lists what they import today: tighten it.`;
+  if (openDomains.length === 0) return advice;
+  const listed = openDomains.length <= 5 ? openDomains.join(', ') : `${openDomains.slice(0, 5).join(', ')} and ${openDomains.length - 5} more`;
+  const [count, them, each] = openDomains.length === 1 ? ['1 domain has', 'it', 'it'] : [`${openDomains.length} domains have`, 'them', 'each'];
+  return `${advice} ${count} no index file (${listed}), so everything in ${them} is public for now ("publicApi": "*"): give ${each} an index.ts that exports what other domains use, and remove the key.`;
 }

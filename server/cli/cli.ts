@@ -203,11 +203,9 @@ async function init(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   writeInsideWorkspace(dir, target, inferred.text);
-  io.stderr(
-    inferred.domains.length > 0
-      ? `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME} with ${inferred.domains.length} domains (${inferred.domains.join(', ')}); their dependsOn lists what they import today — tighten it.\n`
-      : `foundations: wrote ${path.relative(io.cwd, target) || CONFIG_FILE_NAME}, but found no module folders (src/<domain>/…); declare your domains in it.\n`,
-  );
+  const written = path.relative(io.cwd, target) || CONFIG_FILE_NAME;
+  const domains = inferred.domains.length > 0 ? ` with ${inferred.domains.length} domains (${inferred.domains.join(', ')})` : '';
+  io.stderr(`foundations: wrote ${written}${domains}. ${inferred.advice}\n`);
   return EXIT_OK;
 }
 
