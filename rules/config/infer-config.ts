@@ -4,8 +4,15 @@ import { type WorkspacePackage, findWorkspacePackages } from '../graph/workspace
 import { CONFIG_FILE_NAME, SOURCE_EXTENSIONS } from './defaults';
 import { discoverSourceFiles } from '../workspace/discover-files';
 
-/** Folders whose sub-folders are, by convention, the modules of an application. */
-const DOMAIN_PARENTS = ['src/modules', 'src/domains', 'src/features', 'src', 'modules', 'packages', 'apps', 'libs', 'lib', 'app'];
+/**
+ * Folders whose sub-folders are, by convention, the modules of an application; the workspace
+ * root last, for projects laid out as `billing/`, `catalog/`… at the top.
+ */
+const DOMAIN_PARENTS = ['src/modules', 'src/domains', 'src/features', 'src', 'modules', 'packages', 'apps', 'libs', 'lib', 'app', ''];
+/** Folders of tests, anywhere: they test the modules, they are not one. */
+const TEST_FOLDERS = /^(__tests__|tests?|e2e)$/;
+/** Folders at the root that hold tooling, output or documentation rather than modules. */
+const NON_MODULE_ROOT_FOLDERS = /^(scripts?|bin|dist|build|out|coverage|docs?|examples?|fixtures|test-fixtures|bench|benchmarks?|tools|vendor|types|typings)$/;
 
 export interface InferredConfig {
   text: string;
@@ -26,6 +33,7 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   const domains: Record<string, DraftDomain> = {};
   /** Domain → the workspace package it is. */
   const packageOf = new Map<string, WorkspacePackage>();
+  let exclude: string[] | undefined;
   const packages = [...findWorkspacePackages(host, root).values()];
   if (packages.length > 1) {
     for (const pkg of packages) {
@@ -34,18 +42,11 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
       packageOf.set(name, pkg);
     }
   } else {
-    for (const parent of DOMAIN_PARENTS) {
-      const dirs = host
-        .readDirectory(`${root}/${parent}`)
-        .filter((e) => e.kind === 'directory' && !e.name.startsWith('.') && e.name !== 'node_modules' && !/^(__tests__|test|tests)$/.test(e.name))
-        .filter((e) => discoverSourceFiles(host, `${root}/${parent}/${e.name}`, () => false).length > 0);
-      if (dirs.length >= 2) {
-        for (const d of dirs) domains[d.name.replace(/[^A-Za-z0-9_.-]/g, '-')] = { path: `${parent}/${d.name}` };
-        break;
-      }
-    }
+    const found = moduleFolders(host, root);
+    for (const folder of found?.folders ?? []) domains[folder.slice(folder.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9_.-]/g, '-')] = { path: folder };
+    if (found?.exclude.length) exclude = found.exclude;
   }
-  const draft = JSON.stringify({ domains }, null, 2);
+  const draft = JSON.stringify({ domains, exclude }, null, 2);
   // Scan once with the draft to learn which domains really import which.
   const session = Session.open(root, host);
   session.update([{ type: 'buffer', file: `${session.root}/${CONFIG_FILE_NAME}`, text: draft }]);
@@ -62,10 +63,37 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   const config = {
     $schema: './node_modules/foundations/schema/foundations.schema.json',
     domains,
+    ...(exclude && { exclude }),
     rules: {},
   };
   const names = Object.keys(domains);
   return { text: JSON.stringify(config, null, 2) + '\n', domains: names, openDomains, advice: adviceOn(names, openDomains) };
+}
+
+/**
+ * The module folders (relative to the root) under the first conventional parent that has two or
+ * more folders holding source files, as the scan will see them (.gitignore honoured), and what to
+ * exclude beside them: the test and tooling folders skipped there, and with modules at the root,
+ * the root's own files (configs, build scripts). Otherwise each would be an unassigned file.
+ */
+function moduleFolders(host: Host, root: string): { folders: string[]; exclude: string[] } | undefined {
+  const files = discoverSourceFiles(host, root, () => false).map((file) => file.slice(root.length + 1));
+  for (const parent of DOMAIN_PARENTS) {
+    const prefix = parent ? `${parent}/` : '';
+    const names = new Set<string>();
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      const slash = file.indexOf('/', prefix.length);
+      if (slash > prefix.length) names.add(file.slice(prefix.length, slash));
+    }
+    const isModule = (name: string) => !name.startsWith('.') && !TEST_FOLDERS.test(name) && !(parent === '' && NON_MODULE_ROOT_FOLDERS.test(name));
+    const folders = [...names].filter(isModule).sort();
+    if (folders.length < 2) continue;
+    const exclude = [...names].filter((name) => !isModule(name)).sort().map((name) => `${prefix}${name}/**`);
+    if (parent === '') exclude.push(...files.filter((file) => !file.includes('/')));
+    return { folders: folders.map((name) => prefix + name), exclude };
+  }
+  return undefined;
 }
 
 /**

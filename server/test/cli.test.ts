@@ -144,6 +144,29 @@ describe('CLI: foundations check / init', () => {
     assert.equal(commandHelp.stderr, '');
   });
 
+  it('init finds modules at the root and excludes the tooling beside them', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-root-layout-'));
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    write('billing/index.ts', "export { invoice } from './invoice';\n");
+    write('billing/invoice.ts', 'export const invoice = (cents: number) => ({ cents });\n');
+    write('catalog/index.ts', "import { invoice } from '../billing';\nexport const quote = () => invoice(100);\n");
+    write('catalog/__tests__/quote.test.ts', "import { quote } from '..';\nquote();\n");
+    write('scripts/release.ts', "import { quote } from '../catalog';\nquote();\n");
+    write('vite.config.ts', 'export default {};\n');
+    write('dist/bundle.js', 'module.exports = {};\n');
+    write('.gitignore', 'dist/\n');
+    const r = foundations(['init', root]);
+    assert.equal(r.code, 0, r.stderr);
+    const config = readJson(path.join(root, 'foundations.json')) as { domains: object; exclude?: string[] };
+    assert.deepEqual(config.domains, { billing: { path: 'billing' }, catalog: { path: 'catalog', dependsOn: ['billing'] } });
+    assert.deepEqual(config.exclude, ['scripts/**', 'vite.config.ts'], 'dist/ is ignored by git already');
+    const check = foundations(['check', root, '--fail-on', 'warning']);
+    assert.equal(check.code, 0, check.stdout);
+  });
+
   it('init gives each workspace package its entry as public API', () => {
     const root = copyFixture('monorepo');
     fs.rmSync(path.join(root, 'foundations.json'));
