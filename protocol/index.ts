@@ -58,8 +58,6 @@ export interface InferConfigParams {
 export interface InferConfigResult {
   text: string;
   domains: string[];
-  /** Domains written with `"publicApi": "*"` because they have no index file. */
-  openDomains: string[];
   /** What the user should know about the draft: shown as it is. */
   advice: string;
 }

@@ -17,9 +17,10 @@ const NON_MODULE_ROOT_FOLDERS = /^(scripts?|bin|dist|build|out|coverage|docs?|ex
 export interface InferredConfig {
   text: string;
   domains: string[];
-  /** Domains with no public API file, written as `"publicApi": "*"` so the baseline starts clean. */
-  openDomains: string[];
-  /** What the user should know about the draft, in one or two sentences (CLI and editor say the same). */
+  /**
+   * What the user should know about the draft, in one or two sentences (CLI and editor say the
+   * same), naming the domains written with `"publicApi": "*"` because they have no index file.
+   */
   advice: string;
 }
 
@@ -67,7 +68,7 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
     rules: {},
   };
   const names = Object.keys(domains);
-  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, openDomains, advice: adviceOn(names, openDomains) };
+  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, advice: adviceOn(names, openDomains) };
 }
 
 /**
