@@ -312,6 +312,31 @@ for (const corpus of corpora) {
 console.log(`\nCold whole-workspace check (${reps} run${reps > 1 ? 's, median' : ''}; Node ${process.version}, ${os.cpus().length} cores, load average at start ${loadAtStart}; peak RSS via ${TIME_BIN ? '/usr/bin/time -v' : '/proc VmHWM polling'})\n`);
 console.log(table(columns, rows));
 
+// What each further 1,000 files cost, between the two largest generated corpora: the start, the
+// JIT's warm-up and the listing drop out, leaving how a tool scales.
+const generatedSizes = corpora.filter((c) => c.generated).sort((a, b) => a.files - b.files);
+if (generatedSizes.length >= 2) {
+  const [small, large] = generatedSizes.slice(-2);
+  const okSummary = (corpus, tool) => results.find((r) => r.corpus === corpus.id && r.tool === tool && r.summary.status === 'ok')?.summary;
+  const perExtraK = (tool, key) => {
+    const a = okSummary(small, tool);
+    const b = okSummary(large, tool);
+    return a && b && Number.isFinite(a[key]) && Number.isFinite(b[key]) ? ((b[key] - a[key]) * 1000) / (large.files - small.files) : undefined;
+  };
+  const oursPerK = perExtraK('foundations', 'seconds');
+  const marginalRows = tools
+    .filter((tool) => perExtraK(tool, 'seconds') !== undefined)
+    .map((tool) => {
+      const wall = perExtraK(tool, 'seconds');
+      const cpu = perExtraK(tool, 'cpuSeconds');
+      return [TOOL_LABEL[tool], wall.toFixed(2), cpu === undefined ? '?' : cpu.toFixed(2), oursPerK ? (tool === 'foundations' ? '1.0x' : `${(wall / oursPerK).toFixed(1)}x slower`) : '—'];
+    });
+  if (marginalRows.length > 0) {
+    console.log(`\nCost of each further 1,000 files, from ${small.name} to ${large.name} (the difference of the two cold checks; for information, not a target)\n`);
+    console.log(table(['tool', 's / extra 1k files', 'cpu s / extra 1k', 'vs ours'], marginalRows));
+  }
+}
+
 if (serverRows.length > 0) {
   console.log(`\nLanguage server (dist/start-server.js over Node IPC, as the extension starts it; debounce 0): first scan to "ready", warm start from the persisted cache and code cache, ${KEYSTROKES} unsaved edits right after the scan: the re-check in the server (its protocol trace: from the change to the diagnostics sent) and the round trip (change sent → diagnostics received by this client), and the round trip of the first ${JIT_WARMUP_EDITS} edits alone; RSS after the scan\n`);
   console.log(table(['corpus', 'files', 'first scan s', 'warm start s', 'in server p50 / p95 / p99 ms', 'round trip p50 / p95 / p99 ms', `first ${JIT_WARMUP_EDITS} round trip p50 / p95`, 'RSS MB', `RSS idle ${IDLE_SECONDS} s`, 'warm RSS MB'], serverRows));
