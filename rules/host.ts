@@ -42,6 +42,21 @@ export function normalizePath(p: string): string {
   return toPosix(path.resolve(p));
 }
 
+/**
+ * Whether `file` lies under the folder `dir`. Spelt out because `file.startsWith(dir + '/')` builds
+ * and flattens a string on every call: finding the domains of 20,000 files took 100 ms that way.
+ */
+export function isInsideDir(file: string, dir: string): boolean {
+  return file.length > dir.length && file.charCodeAt(dir.length) === SLASH && file.startsWith(dir);
+}
+
+const SLASH = 0x2f;
+
+/** `file` relative to the workspace `root`, forward slashes (what reports and the debt register show); a file outside it as it is. */
+export function relativeTo(root: string, file: string): string {
+  return isInsideDir(file, root) ? file.slice(root.length + 1) : file;
+}
+
 export function createNodeHost(options: { trusted: boolean }): Host {
   return {
     trusted: options.trusted,

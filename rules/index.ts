@@ -4,7 +4,7 @@
 export { Session } from './session';
 export { MAX_FILE_BYTES } from './scan/parse-file';
 export type { Change, UpdateResult, ScanOptions, ScanProgress, CancellationToken, SkippedFile } from './session';
-export { createNodeHost, normalizePath, toPosix } from './host';
+export { createNodeHost, isInsideDir, normalizePath, toPosix } from './host';
 export type { Host, DirectoryEntry } from './host';
 export type { Finding, Severity, SeveritySetting, Range, Position, FoundationId } from './model';
 export type { Config, ConfigDiagnostic, DomainSpec } from './config/config';

@@ -5,7 +5,7 @@ import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, Work
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
 import { configRangeOf, loadConfig } from './config/load-config';
-import { type FileStamp, type Host, OverlayHost, normalizePath } from './host';
+import { type FileStamp, type Host, OverlayHost, isInsideDir, normalizePath } from './host';
 import type { ExtractResult, ImportFact } from './graph/extract-imports';
 import { ImportGraph, RecordingGraph, type Reads, addRead, type ResolvedImport } from './graph/import-graph';
 import { type ReadEntry, ReadIndex } from './graph/read-index';
@@ -554,7 +554,7 @@ export class Session {
         this.host.deleteOverlay(file);
         this.bufferTrees.delete(file);
       }
-      const relative = file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : undefined;
+      const relative = isInsideDir(file, this.root) ? file.slice(this.root.length + 1) : undefined;
       if (relative === undefined) continue;
       if (relative === CONFIG_FILE_NAME) {
         configText = change.type === 'buffer' ? change.text : undefined;
@@ -1054,7 +1054,7 @@ export class Session {
     const plan = fix.edit(finding, this.fixContext(), args);
     for (const target of [...plan.edits.map((e) => e.file), ...plan.creates.map((c) => c.file)]) {
       // Fixes write only inside the workspace, whatever a configuration or a finding says.
-      if (!target.startsWith(this.root + '/')) throw new FixError(`the fix would write outside the workspace (${target})`);
+      if (!isInsideDir(target, this.root)) throw new FixError(`the fix would write outside the workspace (${target})`);
     }
     return plan;
   }

@@ -4,6 +4,7 @@ import { changedSpan } from '../text/changed-span';
 import { LineIndex } from '../text/line-index';
 import type { DebtEntry } from './debt-register';
 import { fingerprintOf } from './fingerprint';
+import { relativeTo } from '../host';
 
 /** An edit of the register's text (LSP-style range against the text it was computed on). */
 export interface DebtTextEdit {
@@ -43,7 +44,7 @@ export function debtEntryFor(finding: Finding, root: string, entry: NewDebtEntry
   if (entry.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(entry.expires)) throw new Error('expires must be YYYY-MM-DD');
   return {
     rule: finding.ruleId,
-    file: finding.file.startsWith(root + '/') ? finding.file.slice(root.length + 1) : finding.file,
+    file: relativeTo(root, finding.file),
     fingerprint: fingerprintOf(finding),
     reason,
     ...(entry.owner?.trim() ? { owner: entry.owner.trim() } : {}),

@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { ConfigDiagnostic } from '../config/config';
-import type { Host } from '../host';
+import { type Host, relativeTo } from '../host';
 import type { Finding, Range } from '../model';
 import { LineIndex } from '../text/line-index';
 import { fingerprintOf } from './fingerprint';
@@ -200,7 +200,7 @@ export class DebtMatcher {
   }
 
   private relative(file: string): string {
-    return file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : file;
+    return relativeTo(this.root, file);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
+import { isInsideDir } from '../host';
 import type { EditPlan } from '../model';
 import { LineIndex } from '../text/line-index';
 import { applyEdits } from './apply-edits';
@@ -153,7 +154,7 @@ function minimalEdit(before: string, after: string) {
  * text — then, when `exportFromDomainApi`, exports it from its domain's public API.
  */
 export function moveDeclaration(ctx: FixContext, file: string, name: string, targetFile: string, exportFromDomainApi: boolean): EditPlan {
-  if (!targetFile.startsWith(ctx.root + '/')) throw new FixError('the target is outside the workspace');
+  if (!isInsideDir(targetFile, ctx.root)) throw new FixError('the target is outside the workspace');
   const set = moveSet(ctx, file, name, ctx.model.membership(targetFile).layer);
   if (set.reason) throw new FixError(set.reason);
   const texts = new Map<string, string | undefined>();

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 // A plain require: esbuild's namespace-import getters make every `ts.x` on the hot path a call.
 import ts = require('typescript');
-import type { Host } from '../host';
+import { type Host, isInsideDir } from '../host';
 import { packageNameOf } from '../config/config';
 import { SOURCE_EXTENSIONS } from '../config/defaults';
 import { FastModuleResolution, matchesPathAlias } from './fast-resolve';
@@ -175,7 +175,7 @@ export class Resolver {
   private bareLookupScope(dir: string): string | undefined {
     let scope = this.bareLookupScopes.get(dir);
     if (scope !== undefined) return scope;
-    if (dir !== this.root && !dir.startsWith(this.root + '/')) return undefined;
+    if (dir !== this.root && !isInsideDir(dir, this.root)) return undefined;
     if (dir.endsWith('/node_modules') || dir.includes('/node_modules/')) return undefined;
     const [parentPackage, parentNodeModules] = dir === this.root ? ['', ''] : this.bareLookupScope(path.posix.dirname(dir))!.split('\0');
     const nearestPackage = this.fileExists(`${dir}/package.json`) ? dir : parentPackage;
@@ -209,7 +209,7 @@ export class Resolver {
   }
 
   private isWorkspaceSource(file: string): boolean {
-    if (!file.startsWith(this.root + '/') || file.includes('/node_modules/')) return false;
+    if (!isInsideDir(file, this.root) || file.includes('/node_modules/')) return false;
     if (file.endsWith('.d.ts') || file.endsWith('.d.mts') || file.endsWith('.d.cts')) return false;
     return SOURCE_EXTENSIONS.includes(path.posix.extname(file));
   }
@@ -284,7 +284,7 @@ export class Resolver {
         break;
       }
     }
-    if (!key && dir !== this.root && dir.startsWith(this.root + '/')) key = this.projectKeyFor(path.posix.dirname(dir));
+    if (!key && dir !== this.root && isInsideDir(dir, this.root)) key = this.projectKeyFor(path.posix.dirname(dir));
     this.projectOfDir.set(dir, key);
     return key;
   }

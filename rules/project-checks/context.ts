@@ -3,7 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { Config } from '../config/config';
 import { ALWAYS_IGNORED_DIRS } from '../config/defaults';
 import type { ResolvedImport } from '../graph/import-graph';
-import type { Host } from '../host';
+import { type Host, isInsideDir } from '../host';
 import type { Finding } from '../model';
 import { discoverSourceFiles } from '../workspace/discover-files';
 import type { WorkspaceModel } from '../workspace/workspace-model';
@@ -23,7 +23,7 @@ export interface ProjectContextInput {
 export function createProjectContext(input: ProjectContextInput): ProjectContext {
   const { root, host } = input;
   const abs = (relative: string) => (relative === '' || relative === '.' ? root : path.posix.normalize(`${root}/${relative}`));
-  const rel = (file: string) => (file === root ? '.' : file.startsWith(root + '/') ? file.slice(root.length + 1) : path.posix.relative(root, file));
+  const rel = (file: string) => (file === root ? '.' : isInsideDir(file, root) ? file.slice(root.length + 1) : path.posix.relative(root, file));
   const gitignores = new Map<string, Ignore | null>();
   const gitignoreOf = (relDir: string): Ignore | null => {
     let rules = gitignores.get(relDir);

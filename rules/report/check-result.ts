@@ -56,8 +56,3 @@ export function summarize(findings: readonly Finding[]): Summary {
   }
   return summary;
 }
-
-/** Workspace-relative, forward slashes: what reports show and SARIF needs. */
-export function relativeTo(root: string, file: string): string {
-  return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
-}

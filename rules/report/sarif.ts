@@ -1,5 +1,5 @@
 import type { CheckResult } from './check-result';
-import { relativeTo } from './check-result';
+import { relativeTo } from '../host';
 import type { DebtMark } from '../debt/debt-register';
 import type { Severity } from '../model';
 

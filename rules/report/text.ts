@@ -1,5 +1,6 @@
 import type { CheckResult } from './check-result';
-import { relativeTo, summarize } from './check-result';
+import { summarize } from './check-result';
+import { relativeTo } from '../host';
 
 export interface TextOptions {
   color: boolean;

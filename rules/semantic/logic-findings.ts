@@ -1,7 +1,8 @@
 import type { FileRuleContext } from '../checks/rule';
 import type { DomainSpec } from '../config/config';
 import type { GraphView } from '../graph/import-graph';
-import { type WorkspaceModel, isInsideDir } from '../workspace/workspace-model';
+import type { WorkspaceModel } from '../workspace/workspace-model';
+import { isInsideDir } from '../host';
 import { isTestFile } from './test-files';
 import { type FunctionLogic, type LogicSignal, SIGNAL_WEIGHTS, type SignalKind, logicFacts } from './logic-signals';
 

@@ -1,5 +1,6 @@
 import type { Config, DomainSpec } from '../config/config';
 import { FALLBACK_LAYER } from '../config/defaults';
+import { isInsideDir } from '../host';
 
 /** Where a file sits in the architecture. */
 export interface Membership {
@@ -15,16 +16,6 @@ export interface Membership {
   /** Whether the file lies under a source root, where every file must belong to a domain. */
   inSourceRoot: boolean;
 }
-
-/**
- * Whether `file` lies under the folder `dir`. Spelt out because `file.startsWith(dir + '/')` builds
- * and flattens a string on every call: finding the domains of 20,000 files took 100 ms that way.
- */
-export function isInsideDir(file: string, dir: string): boolean {
-  return file.length > dir.length && file.charCodeAt(dir.length) === SLASH && file.startsWith(dir);
-}
-
-const SLASH = 0x2f;
 
 /** Config + file path → domain and layer. Pure and cached; a new config gets a new model. */
 export class WorkspaceModel {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, type Change, type Host, Session, type SkippedFile, summarize } from '../../rules';
+import { CONFIG_FILE_NAME, type Change, type Host, Session, type SkippedFile, isInsideDir, summarize } from '../../rules';
 import { configToDiagnostic, toDiagnostic } from './diagnostics';
 import type { FoundationsSettings } from './settings';
 
@@ -87,7 +87,7 @@ export class FolderAnalysis {
   }
 
   contains(file: string): boolean {
-    return file === this.root || file.startsWith(this.root + '/');
+    return file === this.root || isInsideDir(file, this.root);
   }
 
   async start(openBuffers: { file: string; text: string }[]): Promise<void> {
