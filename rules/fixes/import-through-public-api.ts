@@ -1,5 +1,7 @@
 import * as path from 'node:path';
-import type { EditPlan, Finding, TextEdit } from '../model';
+import ts = require('typescript');
+import { parseSourceFile } from '../graph/extract-imports';
+import type { EditPlan, Finding, Range, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { exportsOf } from './exported-names';
 import { type Fix, type FixContext, FixError, publicEntryOf } from './fix';
@@ -77,8 +79,10 @@ export const importThroughPublicApi: Fix = {
     const p = plan(finding, ctx);
     if (!p.specifier || !p.entry) throw new FixError(p.reason ?? 'the fix no longer applies');
     const imp = ctx.importAt(finding)!;
-    const quote = (ctx.readFile(finding.file) ?? '').split(/\r?\n/)[imp.range.start.line]?.[imp.range.start.character] === '"' ? '"' : "'";
-    const plan_: EditPlan = { edits: [{ file: finding.file, edits: [{ range: imp.range, newText: `${quote}${p.specifier}${quote}` }] }], creates: [] };
+    const text = ctx.readFile(finding.file) ?? '';
+    const quote = text.split(/\r?\n/)[imp.range.start.line]?.[imp.range.start.character] === '"' ? '"' : "'";
+    const importEdits = mergeIntoExistingImport(finding.file, text, imp.range, p.specifier) ?? [{ range: imp.range, newText: `${quote}${p.specifier}${quote}` }];
+    const plan_: EditPlan = { edits: [{ file: finding.file, edits: importEdits }], creates: [] };
     if (p.missing.length > 0 && imp.target.kind === 'file') {
       const entryText = ctx.readFile(p.entry) ?? '';
       const fromEntry = relativeSpecifier(p.entry, imp.target.file, usesJsExtension(imp.specifier));
@@ -88,6 +92,40 @@ export const importThroughPublicApi: Fix = {
     return plan_;
   },
 };
+
+/**
+ * When the file already imports named bindings from the public entry, the bypassing import's
+ * names join that declaration, so the fix leaves one import from the module rather than two.
+ * Only plain named imports of the same kind (both `import type` or neither) merge, and only when
+ * the bypassing declaration has its lines to itself; anything else keeps the specifier rewrite.
+ */
+function mergeIntoExistingImport(file: string, text: string, specifierRange: Range, specifier: string): TextEdit[] | undefined {
+  const sf = parseSourceFile(file, text);
+  const lines = new LineIndex(text);
+  const declarations = sf.statements.filter(ts.isImportDeclaration);
+  const at = (node: ts.Node) => lines.positionAt(node.getStart(sf));
+  const bypassing = declarations.find((d) => {
+    const start = at(d.moduleSpecifier);
+    return start.line === specifierRange.start.line && start.character === specifierRange.start.character;
+  });
+  const existing = declarations.find((d) => d !== bypassing && ts.isStringLiteral(d.moduleSpecifier) && d.moduleSpecifier.text === specifier);
+  const namedImports = (d: ts.ImportDeclaration | undefined) => {
+    const clause = d?.importClause;
+    return clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
+  };
+  const moved = namedImports(bypassing);
+  const into = namedImports(existing);
+  if (!bypassing || !existing || !moved || !into || bypassing.importClause!.isTypeOnly !== existing.importClause!.isTypeOnly) return undefined;
+  const start = bypassing.getStart(sf);
+  const lineStart = start - lines.positionAt(start).character;
+  const lineEnd = /^[ \t]*(\r?\n|$)/.exec(text.slice(bypassing.end));
+  if (text.slice(lineStart, start).trim() !== '' || !lineEnd) return undefined;
+  const names = [...into.elements, ...moved.elements].map((e) => e.getText(sf));
+  return [
+    { range: lines.rangeOf(into.getStart(sf), into.end), newText: `{ ${[...new Set(names)].join(', ')} }` },
+    { range: lines.rangeOf(lineStart, bypassing.end + lineEnd[0].length), newText: '' },
+  ];
+}
 
 /** An edit that adds a line at the end of a text, on a line of its own. */
 export function appendLine(text: string, line: string): TextEdit {

@@ -30,6 +30,19 @@ describe('engine: fixes — applied to a copy, compiled, re-checked', () => {
     assert.match(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), /\nexport \{ internalMargin \} from '\.\/core\/pricing';\n$/);
   });
 
+  it('import through the public API: joins an import the file already has from the public API', async () => {
+    const root = copyFixture('shop');
+    const file = `${root}/src/billing/core/discounts.ts`;
+    const original = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, `import { listPrice } from '../../catalog';\n${original}\nexport const priced = (sku: string) => listPrice(sku);\n`);
+    const r = await applyFix(root, await scanned(root), 'public-api-bypass', 'src/billing/core/discounts.ts', 'import-through-public-api');
+    assert.deepEqual(typeErrors(root), []);
+    assert.deepEqual(r.findingsAfter, r.findingsBefore.filter((f) => !f.startsWith('public-api-bypass')));
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^import \{ listPrice, internalMargin \} from '\.\.\/\.\.\/catalog';\n\/\/ Reaches into/);
+    assert.equal(text.match(/from '\.\.\/\.\.\/catalog/g)?.length, 1, 'one import from the module, not two');
+  });
+
   it('import through the public API: keeps the alias style (tsconfig paths)', async () => {
     const root = copyFixture('paths-alias');
     const r = await applyFix(root, await scanned(root), 'public-api-bypass', 'src/sales/order.ts', 'import-through-public-api');
