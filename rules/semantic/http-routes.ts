@@ -334,7 +334,8 @@ export function collectRouteFacts(sf: ts.SourceFile): RouteFacts {
     const isRegistered = (name !== undefined && registered.has(name)) || (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'register' && parent.arguments[0] === fn);
     fn.parameters.forEach((p, index) => {
       if (!ts.isIdentifier(p.name)) return;
-      const untypedApp = !p.type && SCOPE_PARAM_NAMES.has(p.name.text) && (usesFramework || registered.size > 0 || /module\.exports/.test(sf.text));
+      // A structural type (`app: { use(path: string, r: unknown): void }`) names no framework: the parameter's name decides, as when untyped.
+      const untypedApp = (!p.type || ts.isTypeLiteralNode(p.type)) && SCOPE_PARAM_NAMES.has(p.name.text) && (usesFramework || registered.size > 0 || /module\.exports/.test(sf.text));
       const plugin = index === 0 && (pluginTyped || isRegistered);
       if (isScopeType(p.type) || plugin || untypedApp) {
         const id = newScope(p.name.text, name ? { fn: name, index } : {});

@@ -98,6 +98,22 @@ export function honoApp() {
     ]);
   });
 
+  it('follows a mount through a register function whose app parameter has a structural type', async () => {
+    const root = writeWorkspace({
+      'foundations.json': '{ "domains": { "orders": { "path": "src/orders" }, "platform": { "path": "src/platform", "dependsOn": ["orders"] } } }',
+      'src/orders/index.ts': `import { Router } from 'express';
+const ordersRouter = Router();
+ordersRouter.get('/orders/:id', (_req, res) => res.json({}));
+export function registerOrders(app: { use(path: string, router: unknown): void }): void {
+  app.use('/api', ordersRouter);
+}
+`,
+      'src/platform/server.ts': "import express from 'express';\nimport { registerOrders } from '../orders';\nconst app = express();\nregisterOrders(app);\n",
+    });
+    // Served at /api/orders/:id: the structural type names no framework, so the parameter's name (app) decides, as when untyped.
+    assert.deepEqual(reported(await scanned(root)), ['src/orders/index.ts:3 /api/orders/:id']);
+  });
+
   it('takes the exempt paths from the rule options', async () => {
     const root = copyFixture('routes-express');
     const config = `${root}/foundations.json`;
