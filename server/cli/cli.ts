@@ -149,6 +149,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   // Workers asked for by number are started from 1,000 files to parse; `auto` waits for a larger workspace.
   const parallel = concurrency === 'auto' ? {} : concurrency === 'off' ? { workers: 0 } : { workers: Number(concurrency), minFiles: 1000 };
   const dir = workspaceDir(positionals, io);
+  // A check with no domains would pass whatever the code does: in CI, a wrong directory must not pass.
+  if (reportMissingConfig(dir, io, 'no domains are declared and nothing would be checked')) return EXIT_USAGE;
 
   const progress = io.interactive
     ? (p: { phase: string; done: number; total: number }) => {
@@ -173,6 +175,13 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const summary = summarize(result.findings);
   const reached = failOn === 'never' ? 0 : failOn === 'warning' ? summary.errors + summary.warnings : summary.errors;
   return reached > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Tells the user the workspace has no foundations.json and what that leaves the command without; true when it is missing. */
+function reportMissingConfig(dir: string, io: CliIo, consequence: string): boolean {
+  if (fs.existsSync(`${dir}/${CONFIG_FILE_NAME}`)) return false;
+  io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so ${consequence}; run \`foundations init\` first.\n`);
+  return true;
 }
 
 function describeConfigDiagnostic(file: string, d: ConfigDiagnostic): string {
@@ -217,12 +226,9 @@ function exportConfig(args: string[], io: CliIo): number {
   });
   if (values.format !== 'dependency-cruiser') throw new UsageError('export needs --format dependency-cruiser');
   const dir = workspaceDir(positionals, io);
+  if (reportMissingConfig(dir, io, 'there are no boundaries to export')) return EXIT_USAGE;
   const loaded = loadConfig(createNodeHost({ trusted: false }), dir);
   const file = path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
-  if (!loaded.file) {
-    io.stderr(`foundations: ${file} does not exist; run \`foundations init\` first.\n`);
-    return EXIT_USAGE;
-  }
   if (!loaded.config) {
     for (const d of loaded.diagnostics) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
     return EXIT_USAGE;
@@ -303,12 +309,9 @@ async function graph(args: string[], io: CliIo): Promise<number> {
   const format = values.format!;
   if (!['mermaid', 'dot'].includes(format)) throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
   const dir = workspaceDir(positionals, io);
+  if (reportMissingConfig(dir, io, 'there are no domains to draw')) return EXIT_USAGE;
   const session = await scannedSession(dir, io, false);
   if (!session) return EXIT_USAGE;
-  if (!session.configFile) {
-    io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so there are no domains to draw; run \`foundations init\` first.\n`);
-    return EXIT_USAGE;
-  }
   const domainGraph = buildDomainGraph(session);
   const title = path.basename(dir);
   const text = format === 'dot' ? formatDot(domainGraph, title) : formatMermaid(domainGraph, title);
