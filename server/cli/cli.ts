@@ -177,10 +177,18 @@ async function check(args: string[], io: CliIo): Promise<number> {
   return reached > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Tells the user the workspace has no foundations.json and what that leaves the command without; true when it is missing. */
+/**
+ * Tells the user the workspace has no foundations.json and what that leaves the command without;
+ * true when it is missing. A folder inside a configured workspace is pointed at that workspace.
+ */
 function reportMissingConfig(dir: string, io: CliIo, consequence: string): boolean {
   if (fs.existsSync(`${dir}/${CONFIG_FILE_NAME}`)) return false;
-  io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so ${consequence}; run \`foundations init\` first.\n`);
+  let workspace = path.posix.dirname(dir);
+  while (!fs.existsSync(`${workspace}/${CONFIG_FILE_NAME}`) && workspace !== path.posix.dirname(workspace)) workspace = path.posix.dirname(workspace);
+  const advice = fs.existsSync(`${workspace}/${CONFIG_FILE_NAME}`)
+    ? `${path.relative(io.cwd, workspace) || '.'} has one: run the command on that folder`
+    : 'run `foundations init` first';
+  io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so ${consequence}; ${advice}.\n`);
   return true;
 }
 

@@ -135,10 +135,13 @@ describe('CLI: foundations check / init', () => {
     assert.equal(foundations(['check', 'no/such/dir']).code, 2);
     assert.equal(foundations(['frobnicate']).code, 2);
     assert.equal(foundations(['check', '--no-such-flag']).code, 2);
-    const noConfig = foundations(['check', 'test-fixtures/no-config']);
+    const noConfig = foundations(['check', copyFixture('no-config')]);
     assert.equal(noConfig.code, 2, 'a workspace without foundations.json does not pass: in CI it is a wrong directory');
     assert.match(noConfig.stderr, /foundations\.json does not exist, so no domains are declared and nothing would be checked; run `foundations init` first/);
     assert.equal(noConfig.stdout, '');
+    const inside = foundations(['check', 'test-fixtures/shop/src']);
+    assert.equal(inside.code, 2);
+    assert.match(inside.stderr, /test-fixtures\/shop\/src\/foundations\.json does not exist, so no domains are declared and nothing would be checked; test-fixtures\/shop has one: run the command on that folder\./);
     const help = foundations(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: foundations <command>/);
