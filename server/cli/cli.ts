@@ -258,6 +258,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   });
   if (!values.rule) throw new UsageError('fix needs --rule <id>');
   const dir = workspaceDir(positionals, io);
+  if (reportMissingConfig(dir, io, 'there are no findings to fix')) return EXIT_USAGE;
   const session = Session.open(dir, createNodeHost({ trusted: !values.untrusted }));
   await session.scan();
   if (session.configDiagnostics.some((d) => d.severity === 'error')) {

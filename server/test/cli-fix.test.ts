@@ -42,5 +42,8 @@ describe('CLI: foundations fix', () => {
   it('rejects an unknown rule or a missing --rule', () => {
     assert.equal(foundations(['fix', copyFixture('shop')]).code, 2);
     assert.equal(foundations(['fix', copyFixture('shop'), '--rule', 'nope']).code, 2);
+    const noConfig = foundations(['fix', copyFixture('no-config'), '--rule', 'public-api-bypass']);
+    assert.equal(noConfig.code, 2, 'no foundations.json: nothing to fix is not a success');
+    assert.match(noConfig.stderr, /foundations\.json does not exist, so there are no findings to fix; run `foundations init` first/);
   });
 });
