@@ -182,12 +182,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
  * true when it is missing. A folder inside a configured workspace is pointed at that workspace.
  */
 function reportMissingConfig(dir: string, io: CliIo, consequence: string): boolean {
-  if (fs.existsSync(`${dir}/${CONFIG_FILE_NAME}`)) return false;
-  let workspace = path.posix.dirname(dir);
-  while (!fs.existsSync(`${workspace}/${CONFIG_FILE_NAME}`) && workspace !== path.posix.dirname(workspace)) workspace = path.posix.dirname(workspace);
-  const advice = fs.existsSync(`${workspace}/${CONFIG_FILE_NAME}`)
-    ? `${path.relative(io.cwd, workspace) || '.'} has one: run the command on that folder`
-    : 'run `foundations init` first';
+  const hasConfig = (folder: string) => fs.existsSync(`${folder}/${CONFIG_FILE_NAME}`);
+  if (hasConfig(dir)) return false;
+  let enclosing: string | undefined;
+  for (let folder = dir; !enclosing && folder !== path.posix.dirname(folder); ) {
+    folder = path.posix.dirname(folder);
+    if (hasConfig(folder)) enclosing = folder;
+  }
+  const advice = enclosing ? `${path.relative(io.cwd, enclosing) || '.'} has one: run the command on that folder` : 'run `foundations init` first';
   io.stderr(`foundations: ${path.relative(io.cwd, `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME} does not exist, so ${consequence}; ${advice}.\n`);
   return true;
 }
