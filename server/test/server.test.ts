@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyFixture } from '../../rules/test/helpers';
+import { InferConfig } from '../../protocol';
 import { LspTestClient } from './lsp-test-client';
 
 const DEBOUNCE_MS = 50;
@@ -203,6 +204,23 @@ describe('language server: its facts cache in the editor’s storage', function 
       }
     } finally {
       fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: a foundations.json for a workspace without one', () => {
+  it('answers foundations/inferConfig with the draft and the advice the editor shows, and writes nothing', async () => {
+    const root = copyFixture('no-config');
+    const client = await LspTestClient.start(root);
+    try {
+      const inferred = await client.request(InferConfig.type, { folderUri: client.uri('') });
+      const draft = JSON.parse(inferred.text) as { domains: Record<string, { publicApi?: unknown }> };
+      assert.deepEqual(Object.keys(draft.domains), ['common', 'inventory', 'shipping']);
+      assert.equal(draft.domains.common.publicApi, '*', 'common has no index file');
+      assert.match(inferred.advice, /^Their dependsOn lists what they import today: tighten it\. 1 domain has no index file \(common\)/);
+      assert.ok(!fs.existsSync(`${root}/foundations.json`), 'the client creates the file; the server only answers');
+    } finally {
+      await client.stop();
     }
   });
 });
