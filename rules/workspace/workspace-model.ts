@@ -1,6 +1,6 @@
 import type { Config, DomainSpec } from '../config/config';
 import { FALLBACK_LAYER } from '../config/defaults';
-import { isInsideDir } from '../host';
+import { isInsideDir, relativeTo } from '../host';
 
 /** Where a file sits in the architecture. */
 export interface Membership {
@@ -42,7 +42,7 @@ export class WorkspaceModel {
 
   private compute(file: string): Membership {
     const root = this.config.root;
-    const workspaceRelative = isInsideDir(file, root) ? file.slice(root.length + 1) : file;
+    const workspaceRelative = relativeTo(root, file);
     const domain = this.domainsBySpecificity.find((d) => isInsideDir(file, d.dir));
     const inSourceRoot = this.config.sourceRoots.some((r) => isInsideDir(file, r));
     if (!domain) return { workspaceRelative, relative: workspaceRelative, isPublicApi: false, inSourceRoot };

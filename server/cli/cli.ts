@@ -82,7 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
     // `foundations check --help` asks for help, as with every CLI; after `--` it is a positional.
-    const options = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    const end = rest.indexOf('--');
+    const options = end === -1 ? rest : rest.slice(0, end);
     if (options.includes('--help') || options.includes('-h')) {
       io.stdout(USAGE);
       return EXIT_OK;
