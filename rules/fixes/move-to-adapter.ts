@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
 import type { Finding } from '../model';
-import { referencesAny } from '../semantic/logic-signals';
+import { referencesAny } from '../semantic/syntax';
 import { type Fix, type FixContext, FixError } from './fix';
 import { kebabCase, relatedFiles, workspaceRelative } from './move-declaration';
 import { moveStatements } from './typescript-move';

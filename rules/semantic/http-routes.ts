@@ -4,6 +4,7 @@ import type { FactCollector } from '../checks/rule';
 import { withParents } from './parent-pointers';
 import type { Range } from '../model';
 import { collectModuleBindings, constantString, type ModuleBindings } from './module-bindings';
+import { unwrap } from './syntax';
 
 /**
  * A path as written: text, and names the file could not resolve to a constant (an imported
@@ -101,11 +102,6 @@ const MAY_HAVE_ROUTES = /express|fastify|koa|hono|@nestjs|Router|\.register\(|se
 
 function rangeOf(sf: ts.SourceFile, node: ts.Node): Range {
   return { start: sf.getLineAndCharacterOfPosition(node.getStart(sf)), end: sf.getLineAndCharacterOfPosition(node.getEnd()) };
-}
-
-function unwrap(node: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) node = node.expression;
-  return node;
 }
 
 /** A path expression: literal, template, constant, or a name to resolve later; undefined when it is not a path at all. */
