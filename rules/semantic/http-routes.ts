@@ -157,320 +157,367 @@ export function collectRouteFacts(sf: ts.SourceFile): RouteFacts {
   if (!MAY_HAVE_ROUTES.test(sf.text)) return facts;
   withParents(sf);
   const bindings = collectModuleBindings(sf);
-  const { constants } = bindings;
-  const imported = bindings.imports;
-  const frameworkLocals = new Map<string, string>();
-  for (const [local, imp] of imported) if (FRAMEWORK_MODULE.test(imp.specifier)) frameworkLocals.set(local, imp.name);
-  const usesFramework = frameworkLocals.size > 0;
-  const returns = facts.returns as Map<string, number[]>;
-  const moduleScopes = facts.moduleScopes as Map<string, number>;
+  if ([...bindings.imports.values()].some((i) => i.specifier.startsWith('@nestjs/'))) collectNest(sf, bindings, facts);
+  new RouteWalk(sf, bindings, facts).visit(sf);
+  if (/setGlobalPrefix|enableVersioning/.test(sf.text)) facts.bootstrap = collectBootstrap(sf, bindings.constants, bindings.imports);
+  return facts;
+}
 
-  if (usesFramework && [...imported.values()].some((i) => i.specifier.startsWith('@nestjs/'))) collectNest(sf, bindings, facts);
+/**
+ * One walk of a file: follows which variables and parameters hold an app or a router, function by
+ * function, and records the routes registered on them, what is mounted where, which functions
+ * return one and which calls hand one over.
+ */
+class RouteWalk {
+  private readonly constants: ReadonlyMap<string, string>;
+  private readonly imported: ModuleBindings['imports'];
+  /** Local names of the frameworks' imports → the name imported. */
+  private readonly frameworkLocals = new Map<string, string>();
+  /** Functions handed to `.register(…)` are plugins: their first parameter is the instance. */
+  private readonly registered = new Set<string>();
+  private readonly env: Frame[] = [new Map()];
+  private readonly scopeByNode = new Map<ts.Node, number>();
+  /** Whether a parameter named `app` or `router` may hold one: the file uses a framework, registers plugins or is CommonJS. */
+  private readonly mayTakeApp: boolean;
+  /** The module-level function the walk is in, by name. */
+  private currentFunction: string | undefined;
 
-  // Functions handed to `.register(…)` are plugins: their first parameter is the instance.
-  const registered = new Set<string>();
-  for (const m of sf.text.matchAll(/\.register\(\s*([A-Za-z_$][\w$]*)/g)) registered.add(m[1]);
+  constructor(
+    private readonly sf: ts.SourceFile,
+    bindings: ModuleBindings,
+    private readonly facts: RouteFacts,
+  ) {
+    this.constants = bindings.constants;
+    this.imported = bindings.imports;
+    for (const [local, imp] of this.imported) if (FRAMEWORK_MODULE.test(imp.specifier)) this.frameworkLocals.set(local, imp.name);
+    for (const m of sf.text.matchAll(/\.register\(\s*([A-Za-z_$][\w$]*)/g)) this.registered.add(m[1]);
+    this.mayTakeApp = this.frameworkLocals.size > 0 || this.registered.size > 0 || /module\.exports/.test(sf.text);
+  }
 
-  const newScope = (name: string, extra: Partial<RouteScope> = {}): number => {
-    const id = facts.scopes.length;
-    facts.scopes.push({ id, name, prefixes: [], moduleLevel: false, ...extra });
-    return id;
+  readonly visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      this.visitFunction(node as ts.FunctionLikeDeclaration & { body: ts.ConciseBody });
+      return;
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      this.declare(node.name.text, unwrap(node.initializer));
+    } else if (ts.isReturnStatement(node) && node.expression && this.currentFunction) {
+      const s = this.scopeOf(node.expression);
+      if (s !== undefined) this.addReturn(this.currentFunction, s);
+    } else if (ts.isCallExpression(node)) {
+      this.visitCall(node);
+    }
+    ts.forEachChild(node, this.visit);
   };
 
-  const isFactory = (callee: ts.Expression): boolean => {
+  private visitFunction(node: ts.FunctionLikeDeclaration & { body: ts.ConciseBody }): void {
+    const name = this.enterFunction(node);
+    const outer = this.currentFunction;
+    if (name) this.currentFunction = name;
+    if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && name) {
+      const s = this.scopeOf(node.body);
+      if (s !== undefined) this.addReturn(name, s);
+    }
+    ts.forEachChild(node, this.visit);
+    this.currentFunction = outer;
+    this.env.pop();
+  }
+
+  /** `const name = init`: an app or router, what a function returned, or a name that hides an outer one. */
+  private declare(name: string, init: ts.Expression): void {
+    const scope = ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? undefined : this.scopeOf(init);
+    const frame = this.env[this.env.length - 1];
+    if (scope !== undefined) {
+      frame.set(name, { scope });
+      if (!this.facts.scopes[scope].name) this.facts.scopes[scope].name = name;
+      if (this.env.length === 1) this.markModuleLevel(name, scope);
+      return;
+    }
+    const callee = ts.isCallExpression(init) ? unwrap(init.expression) : undefined;
+    if (callee && ts.isIdentifier(callee) && !this.frameworkLocals.has(callee.text) && callee.text !== 'require') frame.set(name, { callOf: callee.text });
+    else if (this.env.length > 1) frame.set(name, null);
+  }
+
+  private markModuleLevel(name: string, scope: number): void {
+    this.facts.scopes[scope].moduleLevel = true;
+    (this.facts.moduleScopes as Map<string, number>).set(name, scope);
+  }
+
+  private newScope(name: string, extra: Partial<RouteScope> = {}): number {
+    const id = this.facts.scopes.length;
+    this.facts.scopes.push({ id, name, prefixes: [], moduleLevel: false, ...extra });
+    return id;
+  }
+
+  private isFactory(callee: ts.Expression): boolean {
     callee = unwrap(callee);
     if (ts.isIdentifier(callee)) {
-      const name = frameworkLocals.get(callee.text);
+      const name = this.frameworkLocals.get(callee.text);
       return name !== undefined && (name === 'default' || name === '*' || FACTORY_NAMES.has(name));
     }
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-      const base = frameworkLocals.get(callee.expression.text);
+      const base = this.frameworkLocals.get(callee.expression.text);
       return (base === 'default' || base === '*') && (callee.name.text === 'Router' || callee.name.text === 'default');
     }
     return false;
-  };
+  }
 
-  const isScopeType = (type: ts.TypeNode | undefined): boolean => {
-    if (!type || !ts.isTypeReferenceNode(type)) return false;
-    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-    const root = ts.isIdentifier(type.typeName) ? type.typeName.text : ts.isIdentifier(type.typeName.left) ? type.typeName.left.text : '';
-    return frameworkLocals.has(root) && SCOPE_TYPE.test(name);
-  };
-  /** `const plugin: FastifyPluginAsync = async (app) => …` */
-  const isPluginType = (type: ts.TypeNode | undefined): boolean => {
-    if (!type || !ts.isTypeReferenceNode(type)) return false;
-    const root = ts.isIdentifier(type.typeName) ? type.typeName.text : ts.isIdentifier(type.typeName.left) ? type.typeName.left.text : '';
-    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-    return frameworkLocals.has(root) && /Plugin/.test(name);
-  };
+  /** The type's name and the framework import it comes from: `Router`, `express.Router`. */
+  private frameworkType(type: ts.TypeNode | undefined): string | undefined {
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const typeName = type.typeName;
+    const root = ts.isIdentifier(typeName) ? typeName.text : ts.isIdentifier(typeName.left) ? typeName.left.text : '';
+    if (!this.frameworkLocals.has(root)) return undefined;
+    return ts.isIdentifier(typeName) ? typeName.text : typeName.right.text;
+  }
 
-  const env: Frame[] = [new Map()];
-  const lookup = (name: string): EnvEntry | undefined => {
-    for (let i = env.length - 1; i >= 0; i--) {
-      const entry = env[i].get(name);
+  private lookup(name: string): EnvEntry | undefined {
+    for (let i = this.env.length - 1; i >= 0; i--) {
+      const entry = this.env[i].get(name);
       if (entry) return entry;
       if (entry === null) return undefined;
     }
     return undefined;
-  };
-  const scopeByNode = new Map<ts.Node, number>();
+  }
 
   /** The scope an expression evaluates to, if it is an app or router we know. */
-  const scopeOf = (node: ts.Expression): number | undefined => {
+  private scopeOf(node: ts.Expression): number | undefined {
     node = unwrap(node);
-    const cached = scopeByNode.get(node);
+    const cached = this.scopeByNode.get(node);
     if (cached !== undefined) return cached;
     if (ts.isIdentifier(node)) {
-      const entry = lookup(node.text);
+      const entry = this.lookup(node.text);
       if (!entry) return undefined;
-      if ('scope' in entry) return entry.scope;
-      // A variable holding what a factory returned: a scope of its own, mounted where the factory's result is.
-      const id = newScope(node.text, { callOf: entry.callOf });
-      for (let i = env.length - 1; i >= 0; i--) {
-        if (env[i].get(node.text) === entry) {
-          env[i].set(node.text, { scope: id });
-          if (i === 0) {
-            facts.scopes[id].moduleLevel = true;
-            moduleScopes.set(node.text, id);
-          }
-          break;
-        }
-      }
-      return id;
+      return 'scope' in entry ? entry.scope : this.scopeOfCallResult(node.text, entry);
     }
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isFactory(node.expression)) {
-      const id = newScope('');
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && this.isFactory(node.expression)) {
+      const id = this.newScope('');
       const options = node.arguments?.[0];
       if (options && ts.isObjectLiteralExpression(options)) {
-        const prefix = propertyPath(options, 'prefix');
-        if (prefix) facts.scopes[id].prefixes.push(prefix);
+        const prefix = this.propertyPath(options, 'prefix');
+        if (prefix) this.facts.scopes[id].prefixes.push(prefix);
       }
-      scopeByNode.set(node, id);
+      this.scopeByNode.set(node, id);
       return id;
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
       if (method === 'basePath') {
-        const parent = scopeOf(node.expression.expression);
+        const parent = this.scopeOf(node.expression.expression);
         if (parent === undefined) return undefined;
         // basePath() returns an app that serves the same routes under the prefix, wherever it is mounted.
-        const id = newScope('', { prefixes: [pathOf(node.arguments[0], constants, imported) ?? [{ ref: '' }]] });
-        facts.mounts.push({ parent, child: { scope: id } });
-        scopeByNode.set(node, id);
+        const id = this.newScope('', { prefixes: [this.pathOf(node.arguments[0]) ?? [{ ref: '' }]] });
+        this.facts.mounts.push({ parent, child: { scope: id } });
+        this.scopeByNode.set(node, id);
         return id;
       }
       if (CHAINABLE.has(method) && !(method === 'route' && node.arguments.length === 1 && !ts.isObjectLiteralExpression(node.arguments[0]))) {
-        return scopeOf(node.expression.expression);
+        return this.scopeOf(node.expression.expression);
       }
     }
     return undefined;
-  };
+  }
 
-  const propertyPath = (object: ts.ObjectLiteralExpression, key: string): PathExpr | undefined => {
+  /** A variable holding what a factory returned: a scope of its own, mounted where the factory's result is. */
+  private scopeOfCallResult(name: string, entry: EnvEntry & { callOf: string }): number {
+    const id = this.newScope(name, { callOf: entry.callOf });
+    for (let i = this.env.length - 1; i >= 0; i--) {
+      if (this.env[i].get(name) !== entry) continue;
+      this.env[i].set(name, { scope: id });
+      if (i === 0) this.markModuleLevel(name, id);
+      break;
+    }
+    return id;
+  }
+
+  private pathOf(node: ts.Expression | undefined): PathExpr | undefined {
+    return pathOf(node, this.constants, this.imported);
+  }
+
+  private propertyPath(object: ts.ObjectLiteralExpression, key: string): PathExpr | undefined {
     for (const p of object.properties) {
-      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return pathOf(p.initializer, constants, imported);
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return this.pathOf(p.initializer);
     }
     return undefined;
-  };
-  const propertyMethods = (object: ts.ObjectLiteralExpression): string[] => {
-    for (const p of object.properties) {
-      if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || p.name.text !== 'method') continue;
-      const init = unwrap(p.initializer);
-      if (ts.isStringLiteralLike(init)) return [init.text.toUpperCase()];
-      if (ts.isArrayLiteralExpression(init)) return init.elements.filter(ts.isStringLiteralLike).map((e) => e.text.toUpperCase());
-    }
-    return ['ALL'];
-  };
+  }
+
+  /** The prefix in the options of `register(plugin, { prefix })`. */
+  private optionsPrefix(options: ts.Expression | undefined): PathExpr | undefined {
+    const object = options && unwrap(options);
+    return object && ts.isObjectLiteralExpression(object) ? this.propertyPath(object, 'prefix') : undefined;
+  }
 
   /** What a mount's child argument refers to. */
-  const mountedRef = (arg: ts.Expression): MountedRef | undefined => {
+  private mountedRef(arg: ts.Expression): MountedRef | undefined {
     arg = unwrap(arg);
-    const scope = scopeOf(arg);
+    const scope = this.scopeOf(arg);
     if (scope !== undefined) return { scope };
     if (ts.isIdentifier(arg)) {
-      const entry = lookup(arg.text);
+      const entry = this.lookup(arg.text);
       if (entry && 'callOf' in entry) return { binding: entry.callOf, call: true };
       return { binding: arg.text, call: false };
     }
     if (ts.isCallExpression(arg)) {
       const callee = unwrap(arg.expression);
       // koa: router.routes() / router.middleware()
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'routes' || callee.name.text === 'middleware')) return mountedRef(callee.expression);
-      if (ts.isIdentifier(callee) && !frameworkLocals.has(callee.text)) {
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'routes' || callee.name.text === 'middleware')) return this.mountedRef(callee.expression);
+      if (ts.isIdentifier(callee) && !this.frameworkLocals.has(callee.text)) {
         // makeRouter(deps) builds a router; fp(plugin) wraps one: the check follows the call, then the argument.
         const first = arg.arguments[0] && unwrap(arg.arguments[0]);
-        const inner = first && ts.isIdentifier(first) ? mountedRef(first) : undefined;
+        const inner = first && ts.isIdentifier(first) ? this.mountedRef(first) : undefined;
         return { binding: callee.text, call: true, ...(inner ? { inner } : {}) };
       }
     }
     return undefined;
-  };
+  }
 
   /** A route at a path, or at each path of an array (`app.get(['/a', '/b'], …)`); paths that are not constant are left out. */
-  const addRoute = (scope: number, methods: string[], pathNode: ts.Expression) => {
+  private addRoute(scope: number, methods: string[], pathNode: ts.Expression): void {
     const node = unwrap(pathNode);
-    const list = ts.isArrayLiteralExpression(node) ? node.elements.map((e) => pathOf(e, constants, imported)) : [pathOf(node, constants, imported)];
+    const list = ts.isArrayLiteralExpression(node) ? node.elements.map((e) => this.pathOf(e)) : [this.pathOf(node)];
     for (const path of list) {
-      if (path) facts.routes.push({ scope, methods, path, written: writtenPath(path), range: rangeOf(sf, pathNode) });
+      if (path) this.facts.routes.push({ scope, methods, path, written: writtenPath(path), range: rangeOf(this.sf, pathNode) });
     }
-  };
+  }
 
-  const functionName = (fn: ts.SignatureDeclaration): string | undefined => {
-    if (ts.isFunctionDeclaration(fn) && fn.name && fn.parent === sf) return fn.name.text;
-    const parent = fn.parent;
-    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.parent.parent.parent === sf) return parent.name.text;
-    return undefined;
-  };
-
-  const enterFunction = (fn: ts.SignatureDeclaration) => {
-    const frame: Frame = new Map();
-    const name = functionName(fn);
-    const parent = fn.parent;
-    const pluginTyped = ts.isVariableDeclaration(parent) && isPluginType(parent.type);
-    const isRegistered = (name !== undefined && registered.has(name)) || (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'register' && parent.arguments[0] === fn);
-    fn.parameters.forEach((p, index) => {
-      if (!ts.isIdentifier(p.name)) return;
-      // A structural type (`app: { use(path: string, r: unknown): void }`) names no framework: the parameter's name decides, as when untyped.
-      const untypedApp = (!p.type || ts.isTypeLiteralNode(p.type)) && SCOPE_PARAM_NAMES.has(p.name.text) && (usesFramework || registered.size > 0 || /module\.exports/.test(sf.text));
-      const plugin = index === 0 && (pluginTyped || isRegistered);
-      if (isScopeType(p.type) || plugin || untypedApp) {
-        const id = newScope(p.name.text, name ? { fn: name, index } : {});
-        frame.set(p.name.text, { scope: id });
-        // An inline plugin: `app.register(async (instance) => …, { prefix })`.
-        if (plugin && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression)) {
-          const registrar = scopeOf(parent.expression.expression);
-          const options = parent.arguments[1];
-          if (registrar !== undefined) facts.mounts.push({ parent: registrar, prefix: options && ts.isObjectLiteralExpression(options) ? propertyPath(options, 'prefix') : undefined, child: { scope: id } });
-        }
-      } else {
-        frame.set(p.name.text, null);
-      }
-    });
-    env.push(frame);
-    return name;
-  };
-
-  let currentFunction: string | undefined;
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      const name = enterFunction(node);
-      const outer = currentFunction;
-      if (name) currentFunction = name;
-      if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && name) {
-        const s = scopeOf(node.body);
-        if (s !== undefined) addReturn(name, s);
-      }
-      ts.forEachChild(node, visit);
-      currentFunction = outer;
-      env.pop();
-      return;
-    }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const init = unwrap(node.initializer);
-      const scope = ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? undefined : scopeOf(init);
-      const frame = env[env.length - 1];
-      if (scope !== undefined) {
-        frame.set(node.name.text, { scope });
-        if (!facts.scopes[scope].name) facts.scopes[scope].name = node.name.text;
-        if (env.length === 1) {
-          facts.scopes[scope].moduleLevel = true;
-          moduleScopes.set(node.name.text, scope);
-        }
-      } else if (ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression)) && !frameworkLocals.has((unwrap(init.expression) as ts.Identifier).text) && (unwrap(init.expression) as ts.Identifier).text !== 'require') {
-        frame.set(node.name.text, { callOf: (unwrap(init.expression) as ts.Identifier).text });
-      } else if (env.length > 1) {
-        frame.set(node.name.text, null);
-      }
-    } else if (ts.isReturnStatement(node) && node.expression && currentFunction) {
-      const s = scopeOf(node.expression);
-      if (s !== undefined) addReturn(currentFunction, s);
-    } else if (ts.isCallExpression(node)) {
-      visitCall(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-
-  const addReturn = (fn: string, scope: number) => {
+  private addReturn(fn: string, scope: number): void {
+    const returns = this.facts.returns as Map<string, number[]>;
     const list = returns.get(fn) ?? [];
     if (!list.includes(scope)) list.push(scope);
     returns.set(fn, list);
-  };
+  }
 
-  const visitCall = (node: ts.CallExpression) => {
+  /** The name of a module-level function: `function f`, `const f = () => …`. */
+  private functionName(fn: ts.SignatureDeclaration): string | undefined {
+    if (ts.isFunctionDeclaration(fn) && fn.name && fn.parent === this.sf) return fn.name.text;
+    const parent = fn.parent;
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.parent.parent.parent === this.sf) return parent.name.text;
+    return undefined;
+  }
+
+  /** Opens the function's frame: which of its parameters hold an app or router. */
+  private enterFunction(fn: ts.SignatureDeclaration): string | undefined {
+    const frame: Frame = new Map();
+    const name = this.functionName(fn);
+    const parent = fn.parent;
+    // `const plugin: FastifyPluginAsync = async (app) => …`
+    const pluginTyped = ts.isVariableDeclaration(parent) && /Plugin/.test(this.frameworkType(parent.type) ?? '');
+    const isRegistered = (name !== undefined && this.registered.has(name)) || (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'register' && parent.arguments[0] === fn);
+    fn.parameters.forEach((p, index) => {
+      if (!ts.isIdentifier(p.name)) return;
+      // A structural type (`app: { use(path: string, r: unknown): void }`) names no framework: the parameter's name decides, as when untyped.
+      const untypedApp = (!p.type || ts.isTypeLiteralNode(p.type)) && SCOPE_PARAM_NAMES.has(p.name.text) && this.mayTakeApp;
+      const plugin = index === 0 && (pluginTyped || isRegistered);
+      if (!SCOPE_TYPE.test(this.frameworkType(p.type) ?? '') && !plugin && !untypedApp) {
+        frame.set(p.name.text, null);
+        return;
+      }
+      const id = this.newScope(p.name.text, name ? { fn: name, index } : {});
+      frame.set(p.name.text, { scope: id });
+      // An inline plugin: `app.register(async (instance) => …, { prefix })`.
+      if (plugin && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression)) {
+        const registrar = this.scopeOf(parent.expression.expression);
+        if (registrar !== undefined) this.facts.mounts.push({ parent: registrar, prefix: this.optionsPrefix(parent.arguments[1]), child: { scope: id } });
+      }
+    });
+    this.env.push(frame);
+    return name;
+  }
+
+  private visitCall(node: ts.CallExpression): void {
     const callee = unwrap(node.expression);
     const args = node.arguments;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const method = callee.name.text;
-      const scope = scopeOf(callee.expression);
-      if (scope === undefined) return;
-      if (HTTP_METHODS.has(method)) {
-        // koa named routes: get(name, path, …handlers)
-        const named = args.length >= 3 && isStringLike(args[0]) && isStringLike(args[1]);
-        const pathArg = named ? args[1] : args[0];
-        if (args.length >= 2 && pathArg && !ts.isFunctionLike(pathArg) && !ts.isObjectLiteralExpression(unwrap(pathArg))) {
-          addRoute(scope, [method === 'del' ? 'DELETE' : method.toUpperCase()], pathArg);
-        }
-      } else if (method === 'on' && args.length >= 3) {
-        const m = unwrap(args[0]);
-        const methods = ts.isStringLiteralLike(m) ? [m.text.toUpperCase()] : ts.isArrayLiteralExpression(m) ? m.elements.filter(ts.isStringLiteralLike).map((e) => e.text.toUpperCase()) : ['ALL'];
-        addRoute(scope, methods, args[1]);
-      } else if (method === 'route') {
-        const first = args[0] && unwrap(args[0]);
-        if (first && ts.isObjectLiteralExpression(first)) {
-          // fastify: route({ method, url, handler })
-          for (const p of first.properties) {
-            if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'url' || p.name.text === 'path')) addRoute(scope, propertyMethods(first), p.initializer);
-          }
-        } else if (first && args.length === 1) {
-          // express: route(path).get(…).put(…)
-          const methods: string[] = [];
-          let up: ts.Node = node;
-          while (ts.isPropertyAccessExpression(up.parent) && ts.isCallExpression(up.parent.parent) && HTTP_METHODS.has(up.parent.name.text)) {
-            methods.push(up.parent.name.text.toUpperCase());
-            up = up.parent.parent;
-          }
-          addRoute(scope, methods.length > 0 ? methods : ['ALL'], first);
-        } else if (first && args.length >= 2) {
-          // hono: route(prefix, subApp)
-          const child = mountedRef(args[1]);
-          if (child) facts.mounts.push({ parent: scope, prefix: pathOf(first, constants, imported), child });
-        }
-      } else if (method === 'use') {
-        let start = 0;
-        let prefix: PathExpr | undefined;
-        const first = args[0] && unwrap(args[0]);
-        if (first && !ts.isFunctionLike(first) && !(ts.isIdentifier(first) && lookup(first.text))) {
-          prefix = pathOf(first, constants, imported);
-          if (prefix) {
-            start = 1;
-            // An imported name may be a constant prefix or a router: keep both readings; the check resolves it.
-            if (typeof prefix[0] !== 'string' && ts.isIdentifier(first)) facts.mounts.push({ parent: scope, child: { binding: first.text, call: false } });
-          }
-        }
-        for (const arg of args.slice(start)) {
-          if (ts.isFunctionLike(arg)) continue;
-          const child = mountedRef(arg);
-          if (child) facts.mounts.push({ parent: scope, prefix, child });
-        }
-      } else if (method === 'register' && args[0] && !ts.isFunctionLike(args[0])) {
-        const options = args[1] && unwrap(args[1]);
-        const child = mountedRef(args[0]);
-        if (child) facts.mounts.push({ parent: scope, prefix: options && ts.isObjectLiteralExpression(options) ? propertyPath(options, 'prefix') : undefined, child });
-      } else if (method === 'prefix' && args[0]) {
-        const p = pathOf(args[0], constants, imported);
-        if (p) facts.scopes[scope].prefixes.push(p);
-      }
-    } else if (ts.isIdentifier(callee)) {
+    if (ts.isIdentifier(callee)) {
       args.forEach((arg, index) => {
-        const scope = scopeOf(arg);
-        if (scope !== undefined) facts.passes.push({ fn: callee.text, index, scope });
+        const scope = this.scopeOf(arg);
+        if (scope !== undefined) this.facts.passes.push({ fn: callee.text, index, scope });
       });
+      return;
     }
-  };
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    const scope = this.scopeOf(callee.expression);
+    if (scope === undefined) return;
+    if (HTTP_METHODS.has(method)) {
+      // koa named routes: get(name, path, …handlers)
+      const named = args.length >= 3 && isStringLike(args[0]) && isStringLike(args[1]);
+      const pathArg = named ? args[1] : args[0];
+      if (args.length >= 2 && pathArg && !ts.isFunctionLike(pathArg) && !ts.isObjectLiteralExpression(unwrap(pathArg))) {
+        this.addRoute(scope, [method === 'del' ? 'DELETE' : method.toUpperCase()], pathArg);
+      }
+    } else if (method === 'on' && args.length >= 3) {
+      const m = unwrap(args[0]);
+      const methods = ts.isStringLiteralLike(m) ? [m.text.toUpperCase()] : ts.isArrayLiteralExpression(m) ? m.elements.filter(ts.isStringLiteralLike).map((e) => e.text.toUpperCase()) : ['ALL'];
+      this.addRoute(scope, methods, args[1]);
+    } else if (method === 'route') {
+      this.visitRoute(node, scope);
+    } else if (method === 'use') {
+      this.visitUse(args, scope);
+    } else if (method === 'register' && args[0] && !ts.isFunctionLike(args[0])) {
+      const child = this.mountedRef(args[0]);
+      if (child) this.facts.mounts.push({ parent: scope, prefix: this.optionsPrefix(args[1]), child });
+    } else if (method === 'prefix' && args[0]) {
+      const p = this.pathOf(args[0]);
+      if (p) this.facts.scopes[scope].prefixes.push(p);
+    }
+  }
 
-  visit(sf);
-  if (/setGlobalPrefix|enableVersioning/.test(sf.text)) facts.bootstrap = collectBootstrap(sf, constants, imported);
-  return facts;
+  /** `route(…)`: fastify's route object, express's route chain, or hono's mount. */
+  private visitRoute(node: ts.CallExpression, scope: number): void {
+    const args = node.arguments;
+    const first = args[0] && unwrap(args[0]);
+    if (!first) return;
+    if (ts.isObjectLiteralExpression(first)) {
+      // fastify: route({ method, url, handler })
+      for (const p of first.properties) {
+        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'url' || p.name.text === 'path')) this.addRoute(scope, routeObjectMethods(first), p.initializer);
+      }
+    } else if (args.length === 1) {
+      // express: route(path).get(…).put(…)
+      const methods: string[] = [];
+      let up: ts.Node = node;
+      while (ts.isPropertyAccessExpression(up.parent) && ts.isCallExpression(up.parent.parent) && HTTP_METHODS.has(up.parent.name.text)) {
+        methods.push(up.parent.name.text.toUpperCase());
+        up = up.parent.parent;
+      }
+      this.addRoute(scope, methods.length > 0 ? methods : ['ALL'], first);
+    } else {
+      // hono: route(prefix, subApp)
+      const child = this.mountedRef(args[1]);
+      if (child) this.facts.mounts.push({ parent: scope, prefix: this.pathOf(first), child });
+    }
+  }
+
+  /** `use([prefix,] …routersOrMiddleware)`. */
+  private visitUse(args: ts.NodeArray<ts.Expression>, scope: number): void {
+    let start = 0;
+    let prefix: PathExpr | undefined;
+    const first = args[0] && unwrap(args[0]);
+    if (first && !ts.isFunctionLike(first) && !(ts.isIdentifier(first) && this.lookup(first.text))) {
+      prefix = this.pathOf(first);
+      if (prefix) {
+        start = 1;
+        // An imported name may be a constant prefix or a router: keep both readings; the check resolves it.
+        if (typeof prefix[0] !== 'string' && ts.isIdentifier(first)) this.facts.mounts.push({ parent: scope, child: { binding: first.text, call: false } });
+      }
+    }
+    for (const arg of args.slice(start)) {
+      if (ts.isFunctionLike(arg)) continue;
+      const child = this.mountedRef(arg);
+      if (child) this.facts.mounts.push({ parent: scope, prefix, child });
+    }
+  }
+}
+
+/** The methods of fastify's `route({ method, url })`: one, a list, or all when it names none. */
+function routeObjectMethods(object: ts.ObjectLiteralExpression): string[] {
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || p.name.text !== 'method') continue;
+    const init = unwrap(p.initializer);
+    if (ts.isStringLiteralLike(init)) return [init.text.toUpperCase()];
+    if (ts.isArrayLiteralExpression(init)) return init.elements.filter(ts.isStringLiteralLike).map((e) => e.text.toUpperCase());
+  }
+  return ['ALL'];
 }
 
 /** NestJS controllers: `@Controller(path | { path, version })`, `@Get(path)`, `@Version(v)`. */
