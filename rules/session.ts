@@ -885,7 +885,9 @@ export class Session {
   }
 
   private updateDomainEdges(file: string): void {
-    const from = this.model.membership(file).domain?.name;
+    const membership = this.model.membership(file);
+    // What a test imports is no dependency of the product: it makes no domain edge, no cycle.
+    const from = membership.isTest ? undefined : membership.domain?.name;
     const foreign = new Set<string>();
     if (from) {
       for (const imp of this.graph.importsOf(file)) {
@@ -958,6 +960,8 @@ export class Session {
     const imports = this.graph.importsOf(file);
     this.ruleGraph.begin(file, reads, importerReads);
     for (const rule of this.activeRules('file') as (FileRule & { severity: Severity })[]) {
+      const options = this.config.rules.get(rule.id)?.options ?? {};
+      if (membership.isTest && options.includeTests !== true) continue;
       try {
         rule.check({
           file,
@@ -966,7 +970,7 @@ export class Session {
           graph: this.ruleGraph,
           model: this.model,
           config: this.config,
-          options: this.config.rules.get(rule.id)?.options ?? {},
+          options,
           facts: <T>(collector: FactCollector<T>, other?: string) => {
             if (other !== undefined && other !== file) {
               // A read the interface does not cover would never re-check this file when the facts change.

@@ -1,7 +1,6 @@
 import { moduleBindings } from '../semantic/module-bindings';
 import { stateFacts } from '../semantic/mutable-state';
 import { describeState, mutationsFrom, mutationsOf } from '../semantic/state-sharing';
-import { isTestFile } from '../semantic/test-files';
 import type { FileRule } from './rule';
 
 export const sharedMutableState: FileRule = {
@@ -19,7 +18,7 @@ export const sharedMutableState: FileRule = {
     if (!domain) return;
     const domainOf = (file: string) => ctx.model.membership(file).domain;
     // A test resetting another module's state is how tests are written, not a dependency of the product.
-    const isTest = (file: string) => isTestFile(ctx.model.membership(file).relative);
+    const isTest = (file: string) => ctx.model.membership(file).isTest;
 
     const foreign = (file: string) => {
       const other = domainOf(file);
@@ -27,7 +26,7 @@ export const sharedMutableState: FileRule = {
     };
 
     // Changes made here to state another domain owns.
-    for (const m of isTest(ctx.file) ? [] : mutationsFrom(ctx, ctx.file, foreign)) {
+    for (const m of mutationsFrom(ctx, ctx.file, foreign)) {
       const owner = domainOf(m.owner.file);
       if (!owner) continue;
       const ownerFile = ctx.model.membership(m.owner.file).workspaceRelative;

@@ -1,7 +1,6 @@
 import { routeFacts } from '../semantic/http-routes';
 import { moduleBindings } from '../semantic/module-bindings';
 import { joinPaths, nestBootstrapOf, prefixesOf, resolvePath } from '../semantic/route-prefixes';
-import { isTestFile } from '../semantic/test-files';
 import type { FileRule } from './rule';
 
 /** Operational endpoints that load balancers, orchestrators and scrapers call at fixed paths. */
@@ -39,7 +38,7 @@ export const unversionedApiRoute: FileRule = {
   help: 'Put the version in the path — on the route, or once where its router is mounted (`app.use(\'/api/v1\', ordersRouter)`, `register(plugin, { prefix: \'/v1\' })`, `@Controller({ path, version: \'1\' })` with URI versioning). Change the exempt operational paths with `"unversioned-api-route": ["warning", { "exemptPaths": ["/health", "/metrics", "/status"] }]` (the list replaces the default).',
   collectors: [moduleBindings, routeFacts],
   check(ctx) {
-    if (!ctx.membership.domain || isTestFile(ctx.membership.relative)) return;
+    if (!ctx.membership.domain) return;
     const facts = ctx.facts(routeFacts);
     if (!facts) return;
     const exempt = exemptPathsOf(ctx.options);

@@ -46,6 +46,8 @@ export interface Config {
   /** Absolute folders whose files must belong to a domain. */
   sourceRoots: string[];
   isExcluded(workspaceRelative: string): boolean;
+  /** Tests, mocks and stories: by convention, or matched by `testFiles`. */
+  isTestFile(workspaceRelative: string): boolean;
 }
 
 export interface ConfigDiagnostic {

@@ -6,6 +6,7 @@ import schema from '../../schema/foundations.schema.json';
 import { dependencyCruiserRegexProblems } from '../depcruise/regex-safety';
 import { type Host, stripBom } from '../host';
 import { LineIndex } from '../text/line-index';
+import { isConventionalTestFile } from '../workspace/test-files';
 import {
   type Config,
   type ConfigDiagnostic,
@@ -119,6 +120,7 @@ interface RawConfig {
   projectChecks?: Record<string, 'on' | 'off'>;
   sourceRoots?: string[];
   exclude?: string[];
+  testFiles?: string[];
 }
 
 type Locate = (p: (string | number)[], key?: boolean) => ConfigDiagnostic['range'];
@@ -363,10 +365,12 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
       if (!layerNames.includes(a) && a !== 'core') error(`"${a}" is not a layer.`, ['layerDependencies', layer, i]);
     });
   }
-  stringsOf(raw.exclude).forEach((g, i) => {
-    const problem = globProblem(g);
-    if (problem) error(problem, ['exclude', i]);
-  });
+  for (const key of ['exclude', 'testFiles'] as const) {
+    stringsOf(raw[key]).forEach((g, i) => {
+      const problem = globProblem(g);
+      if (problem) error(problem, [key, i]);
+    });
+  }
   for (const key of ['adapterOnlyPackages', 'databasePackages'] as const) {
     // Package patterns are globs over package names, not paths: only their syntax can be wrong.
     stringsOf(raw[key]).forEach((g, i) => {
@@ -443,6 +447,7 @@ function buildConfig(host: Host, root: string, file: string | undefined, raw: Ra
     raw.sourceRoots?.map(normalizeRelative) ??
     [...new Set(domains.map((d) => (d.path === '.' ? '.' : path.posix.dirname(d.path))))];
   const excluded = raw.exclude?.length ? picomatch(raw.exclude.map(normalizeRelative), { dot: true }) : () => false;
+  const testByGlob = raw.testFiles?.length ? picomatch(raw.testFiles.map(normalizeRelative), { dot: true }) : () => false;
 
   let dependencyCruiser: string | undefined;
   if (raw.dependencyCruiser) dependencyCruiser = `${root}/${normalizeRelative(raw.dependencyCruiser)}`;
@@ -465,5 +470,6 @@ function buildConfig(host: Host, root: string, file: string | undefined, raw: Ra
     projectChecks: new Map(Object.entries(raw.projectChecks ?? {})),
     sourceRoots: sourceRootRel.map((r) => (r === '.' ? root : `${root}/${r}`)),
     isExcluded: (relative: string) => excluded(relative),
+    isTestFile: (relative: string) => isConventionalTestFile(relative) || testByGlob(relative),
   };
 }

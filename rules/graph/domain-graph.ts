@@ -52,6 +52,7 @@ export function buildDomainGraph(session: Session): DomainGraph {
     const s = stats.get(m.domain.name)!;
     s.files++;
     if (m.isPublicApi && !m.domain.publicApiAll) s.publicApiFiles.push(m.workspaceRelative);
+    if (m.isTest) continue;
     for (const imp of session.importGraph.importsOf(file)) {
       if (imp.target.kind !== 'file') continue;
       const to = model.membership(imp.target.file).domain?.name;

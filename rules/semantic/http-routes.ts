@@ -625,6 +625,6 @@ function collectBootstrap(sf: ts.SourceFile, constants: ReadonlyMap<string, stri
 export const routeFacts: FactCollector<RouteFacts> = {
   id: 'http-routes',
   readByOtherFiles: true,
-  appliesTo: (membership) => membership.domain !== undefined,
+  appliesTo: (membership) => membership.domain !== undefined && !membership.isTest,
   collect: collectRouteFacts,
 };

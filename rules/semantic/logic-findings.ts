@@ -3,7 +3,6 @@ import type { DomainSpec } from '../config/config';
 import type { GraphView } from '../graph/import-graph';
 import type { WorkspaceModel } from '../workspace/workspace-model';
 import { isInsideDir } from '../host';
-import { isTestFile } from './test-files';
 import { type FunctionLogic, type LogicSignal, SIGNAL_WEIGHTS, type SignalKind, logicFacts } from './logic-signals';
 
 /** The score at which a function is reported, unless the rule's `minScore` option says otherwise. */
@@ -90,7 +89,7 @@ export function minScoreOf(options: Record<string, unknown>): number {
 /** Reports each function of a UI or integration file whose evidence reaches the threshold. */
 export function reportLogic(ctx: FileRuleContext, layer: 'ui' | 'integration', where: string): void {
   const { domain } = ctx.membership;
-  if (!domain || ctx.membership.layer !== layer || isTestFile(ctx.membership.relative)) return;
+  if (!domain || ctx.membership.layer !== layer) return;
   const facts = ctx.facts(logicFacts);
   if (!facts) return;
   const minScore = minScoreOf(ctx.options);

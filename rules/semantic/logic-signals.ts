@@ -379,6 +379,6 @@ function isModuleLevel(decl: ts.VariableDeclaration): boolean {
 export const logicFacts: FactCollector<LogicFacts> = {
   id: 'logic-signals',
   readByOtherFiles: false,
-  appliesTo: (membership) => membership.layer === 'ui' || membership.layer === 'integration',
+  appliesTo: (membership) => (membership.layer === 'ui' || membership.layer === 'integration') && !membership.isTest,
   collect: collectLogicFacts,
 };

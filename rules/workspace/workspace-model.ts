@@ -15,6 +15,8 @@ export interface Membership {
   isPublicApi: boolean;
   /** Whether the file lies under a source root, where every file must belong to a domain. */
   inSourceRoot: boolean;
+  /** A test, mock or story: the file rules pass it by unless told to check tests (`includeTests`), and its imports make no dependency between domains. */
+  isTest: boolean;
 }
 
 /** Config + file path → domain and layer. Pure and cached; a new config gets a new model. */
@@ -45,9 +47,10 @@ export class WorkspaceModel {
     const workspaceRelative = relativeTo(root, file);
     const domain = this.domainsBySpecificity.find((d) => isInsideDir(file, d.dir));
     const inSourceRoot = this.config.sourceRoots.some((r) => isInsideDir(file, r));
-    if (!domain) return { workspaceRelative, relative: workspaceRelative, isPublicApi: false, inSourceRoot };
+    const isTest = this.config.isTestFile(workspaceRelative);
+    if (!domain) return { workspaceRelative, relative: workspaceRelative, isPublicApi: false, inSourceRoot, isTest };
     const relative = file.slice(domain.dir.length + 1);
     const layer = this.config.layers.find((l) => l.matches(relative))?.name ?? FALLBACK_LAYER;
-    return { domain, layer, relative, workspaceRelative, isPublicApi: domain.isPublic(relative), inSourceRoot };
+    return { domain, layer, relative, workspaceRelative, isPublicApi: domain.isPublic(relative), inSourceRoot, isTest };
   }
 }
