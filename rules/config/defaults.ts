@@ -8,10 +8,14 @@ export const DEFAULT_DEBT_FILE = 'foundations-debt.json';
 /** Every `index.*` source file, so JavaScript projects get a public API without configuring one. */
 export const DEFAULT_PUBLIC_API = ['index.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 
-/** Order matters: the first layer whose glob matches a file wins. */
+/**
+ * Order matters: the first layer whose glob matches a file wins. Folders, and the file names of the
+ * conventions that name roles: React hooks (`useCart.ts`), Angular components, NestJS controllers,
+ * resolvers and gateways, and NestJS or Angular modules, which wire a domain's parts together.
+ */
 export const DEFAULT_LAYERS: Record<string, string[]> = {
-  ui: ['ui/**', 'components/**', 'pages/**', 'views/**', 'hooks/**', '**/*.tsx', '**/*.jsx'],
-  integration: ['adapters/**', 'api/**', 'http/**', 'clients/**', 'handlers/**', 'controllers/**', 'routes/**', 'consumers/**'],
+  ui: ['ui/**', 'components/**', 'pages/**', 'views/**', 'hooks/**', '**/*.tsx', '**/*.jsx', '**/use[A-Z]*.{ts,js}', '**/*.component.{ts,js}'],
+  integration: ['adapters/**', 'api/**', 'http/**', 'clients/**', 'handlers/**', 'controllers/**', 'routes/**', 'consumers/**', '**/*.{controller,resolver,gateway,module}.{ts,js}'],
   data: ['data/**', 'repositories/**', 'db/**', 'persistence/**', 'migrations/**'],
   core: ['domain/**', 'core/**'],
 };

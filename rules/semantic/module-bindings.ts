@@ -24,6 +24,8 @@ export interface ModuleBindings {
   starExports: readonly string[];
   /** Module-level `const NAME = 'text'` (and templates or concatenations of such constants). */
   constants: ReadonlyMap<string, string>;
+  /** A barrel: the file passes other modules' exports on and has no code of its own (only imports, exports and types). */
+  reexportsOnly: boolean;
 }
 
 function moduleSpecifierOf(node: ts.Expression | undefined): string | undefined {
@@ -82,7 +84,9 @@ export function collectModuleBindings(sf: ts.SourceFile): ModuleBindings {
 
   const exportLocal = (name: string, local = name) => exports.set(name, { local });
 
+  let ownCode = false;
   for (const statement of sf.statements) {
+    if (!ownCode && !passesOn(statement)) ownCode = true;
     if (ts.isImportDeclaration(statement)) {
       const specifier = moduleSpecifierOf(statement.moduleSpecifier);
       const clause = statement.importClause;
@@ -160,7 +164,21 @@ export function collectModuleBindings(sf: ts.SourceFile): ModuleBindings {
       }
     }
   }
-  return { imports, exports, starExports, constants };
+  return { imports, exports, starExports, constants, reexportsOnly: !ownCode && (imports.size > 0 || exports.size > 0 || starExports.length > 0) };
+}
+
+/** A statement a barrel may hold: an import, an export of a name, a type, a directive. */
+function passesOn(statement: ts.Statement): boolean {
+  return (
+    ts.isImportDeclaration(statement) ||
+    ts.isExportDeclaration(statement) ||
+    (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) ||
+    (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) ||
+    ts.isEmptyStatement(statement)
+  );
 }
 
 export const moduleBindings: FactCollector<ModuleBindings> = {
