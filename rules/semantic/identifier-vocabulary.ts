@@ -28,6 +28,7 @@ const TRANSPORT = new Set([
   'sleep', 'wait', 'interval', 'poll', 'polling', 'throttle', 'debounce', 'expires', 'expiry', 'expire', 'expired', 'cache',
   'cached', 'stale', 'reset', 'header', 'headers', 'deliveries', 'redelivery', 'concurrency', 'prefetch', 'batch', 'chunk',
   'buffer', 'port', 'socket', 'backpressure', 'latency', 'latencies', 'elapsed', 'uptime', 'heartbeat', 'exit', 'percentile',
+  'query', 'fetch', 'fetching', 'mutation', 'refetch',
 ]);
 
 /** Paging, indexing, ordering: how a list is shown. */
@@ -38,6 +39,7 @@ const LAYOUT = new Set([
   'width', 'height', 'px', 'padding', 'margin', 'font', 'radius', 'scale', 'zoom', 'opacity', 'percent', 'pct', 'progress',
   'bar', 'column', 'columns', 'scroll', 'viewport', 'inner', 'outer', 'chart', 'pixel', 'pixels', 'hue', 'hash', 'seed',
   'rem', 'em', 'stroke', 'svg', 'canvas', 'grid', 'gap', 'spacing', 'offsetx', 'offsety',
+  'col', 'cols', 'layout', 'layouts', 'aspect', 'tile', 'tiles', 'breakpoint', 'breakpoints', 'gutter', 'gutters', 'mosaic',
 ]);
 
 /** Single-letter and geometric names that are whole identifiers, never parts of one. */

@@ -170,6 +170,7 @@ class SignalWalk {
     for (const [bound, other] of [[node.right, node.left], [node.left, node.right]] as const) {
       const b = this.numbers.bound(bound);
       if (!b || !values.isDomainSubject(other)) continue;
+      if (isHttpStatusTest(other, b.value)) return;
       const outcome = values.conditionOutcome(node);
       if (outcome === 'other') return;
       if (outcome === 'guard') this.signal(node, 'threshold', `stops unless ${values.subjectText(other)} passes ${b.text}`, [values.subjectText(other)], 1);
@@ -247,6 +248,8 @@ class SignalWalk {
     const values = this.values;
     const a = ts.isPrefixUnaryExpression(atom) && atom.operator === SK.ExclamationToken ? unwrap(atom.operand) : atom;
     if (ts.isBinaryExpression(a) && (RELATIONAL.has(a.operatorToken.kind) || EQUALITY.has(a.operatorToken.kind))) {
+      // `x !== ''`, `x != null`: whether there is a value, not a fact about it.
+      if (EQUALITY.has(a.operatorToken.kind) && (isAbsence(a.left) || isAbsence(a.right))) return undefined;
       const side = [a.left, a.right].find((s) => values.isDomainSubject(s));
       return side ? values.subjectText(side) : null;
     }
@@ -295,6 +298,22 @@ class SignalWalk {
 
 const SK = ts.SyntaxKind;
 
+/** `response.status >= 400`, `statusCode === 204`: transport, whatever the subject's other words. */
+function isHttpStatusTest(subject: ts.Expression, value: number | undefined): boolean {
+  if (value === undefined || !Number.isInteger(value) || value < 100 || value > 599) return false;
+  const n = unwrap(subject);
+  const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isIdentifier(n) ? n.text : '';
+  return /^(status|statusCode|httpStatus)$/.test(name);
+}
+
+/** `''`, `null`, `undefined`, `NaN`: what a presence check compares with. */
+function isAbsence(node: ts.Expression): boolean {
+  const n = unwrap(node);
+  if (n.kind === SK.NullKeyword) return true;
+  if (ts.isIdentifier(n)) return n.text === 'undefined' || n.text === 'NaN';
+  return ts.isStringLiteralLike(n) && n.text === '';
+}
+
 /** The operands of a chain of `&&` and `||`, in order. */
 function logicalOperands(node: ts.Expression): ts.Expression[] {
   const e = unwrap(node);
@@ -336,6 +355,10 @@ export function unitName(node: ts.SignatureDeclaration, sf: ts.SourceFile): { na
     if (ts.isFunctionExpression(node) && node.name) return { name: node.name.text, node: node.name };
     const parent = node.parent;
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { name: parent.name.text, node: parent.name };
+    // `const onSave = useCallback(() => …, [])`: a handler kept by a hook is still the handler it is named
+    // after, not a part of the component around it (two handlers would add up to one score).
+    const hooked = hookResult(node);
+    if (hooked) return { name: hooked.text, node: hooked };
     if (ts.isPropertyDeclaration(parent) && parent.name) {
       const owner = className(parent.parent);
       const prop = propertyName(parent.name);
@@ -364,6 +387,17 @@ export function unitName(node: ts.SignatureDeclaration, sf: ts.SourceFile): { na
     }
   }
   return undefined;
+}
+
+/** `handleChange` for the callback in `const handleChange = useEvent((e) => …)`. */
+function hookResult(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Identifier | undefined {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.expression);
+  const hook = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (!/^use[A-Z]/.test(hook)) return undefined;
+  const declaration = parentSkippingWrappers(call);
+  return ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name : undefined;
 }
 
 /** Whether a node runs at module level: no function encloses it. */

@@ -158,6 +158,66 @@ export const useFetchState = () => useReducer(reducer, { status: 'idle' });
     assert.equal(session.findings().find((f) => f.ruleId === RULE)?.data?.targetFolder, 'src/shop/core');
   });
 
+  it('stays silent on what real component libraries do: hook-kept handlers, presence checks, grid layout, HTTP polling', async () => {
+    const root = writeWorkspace({
+      'foundations.json': '{ "domains": { "site": { "path": "src/site", "publicApi": "*" } } }',
+      // react-admin's DateInput: two handlers kept by a hook, each validating input (they used to add up on the component).
+      'src/site/components/DateInput.tsx': `import React from 'react';
+import { useEvent } from './useEvent';
+export const DateInput = ({ field }: any) => {
+  const localInputRef = React.useRef<HTMLInputElement>(null);
+  const handleChange = useEvent((event: React.ChangeEvent<HTMLInputElement>) => {
+    const target = event.target;
+    const newValue = target.value;
+    const isNewValueValid = newValue === '' || (target.valueAsDate != null && !isNaN(new Date(target.valueAsDate).getTime()));
+    if (newValue !== '' && newValue != null && isNewValueValid) field.onChange(newValue);
+  });
+  const handleBlur = useEvent(() => {
+    if (!localInputRef.current) return;
+    const newValue = localInputRef.current.value;
+    const isNewValueValid = newValue === '' || (localInputRef.current.valueAsDate != null && !isNaN(new Date(localInputRef.current.valueAsDate).getTime()));
+    if (isNewValueValid && field.value !== newValue) field.onChange(newValue ?? '');
+  });
+  return <input type="date" ref={localInputRef} onChange={handleChange} onBlur={handleBlur} />;
+};
+`,
+      'src/site/components/useEvent.ts': 'export const useEvent = <T,>(fn: T) => fn;\n',
+      // EverShop's category mosaic: how many grid columns to draw.
+      'src/site/components/Grid.tsx': `export function Grid({ tiles, layout }: { tiles: string[]; layout: string }) {
+  const cols = tiles.length > 4 ? 4 : tiles.length;
+  const asymmetric = layout === 'asymmetric' && (cols === 3 || cols === 4);
+  return <div data-cols={cols}>{asymmetric ? 'a' : 'b'}</div>;
+}
+`,
+      // A dev-server reloader polling until the server answers.
+      'src/site/components/Reloader.tsx': `import React from 'react';
+import axios from 'axios';
+export function Reloader() {
+  React.useEffect(() => {
+    const timer = setInterval(async () => {
+      const response = await axios.get('/', { validateStatus: (status) => status >= 200 && status <= 500 });
+      if (response.status === 200) window.location.reload();
+    }, 300);
+    return () => clearInterval(timer);
+  }, []);
+  return null;
+}
+`,
+      // Business logic kept by a hook is still found, under the handler's name.
+      'src/site/components/Checkout.tsx': `import { useCallback } from 'react';
+export function Checkout({ cart, customer, pay }: any) {
+  const onPay = useCallback(() => {
+    const discount = customer.tier === 'gold' ? cart.totalCents * 0.1 : 0;
+    if (cart.totalCents - discount > 100_000 && customer.riskScore > 70) return;
+    pay(Math.min(cart.totalCents - discount, 500_000));
+  }, [cart, customer]);
+  return <button onClick={onPay}>Pay</button>;
+}
+`,
+    });
+    assert.deepEqual(reported(await scanned(root)), ['src/site/components/Checkout.tsx onPay']);
+  });
+
   it('takes its threshold from the rule options', async () => {
     const root = copyFixture('logic-corpus');
     const config = `${root}/foundations.json`;
