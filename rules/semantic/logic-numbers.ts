@@ -35,11 +35,17 @@ export class FileNumbers {
   readonly rateTables = new Set<string>();
   /** A choice between fractions, a lookup in a rate table, a sum of rates. A product or a rounding of a rate is an amount, not a rate. */
   private readonly rateVariables = new Set<string>();
+  /**
+   * Each expression's answer, once the rate variables are known (while they are being found an answer
+   * may still change): a chain `a ? x : b ? y : …` asks for the same tails again at every level.
+   */
+  private rates: Map<ts.Node, boolean> | undefined;
 
   constructor(sf: ts.SourceFile) {
     this.readModuleConstants(sf);
     // Rates are written with a decimal point somewhere in the file (0.19, 1.5): without one there is nothing to find.
     if (/(?:^|[^\w.])\d*\.\d/.test(sf.text)) this.findRateVariables(sf);
+    this.rates = new Map();
   }
 
   /** The value of a numeric literal, of a module constant, or of a product of such. */
@@ -76,6 +82,15 @@ export class FileNumbers {
   /** Whether an expression's value is a rate. */
   isRate(node: ts.Expression): boolean {
     node = unwrap(node);
+    let rate = this.rates?.get(node);
+    if (rate === undefined) {
+      rate = this.computeIsRate(node);
+      this.rates?.set(node, rate);
+    }
+    return rate;
+  }
+
+  private computeIsRate(node: ts.Expression): boolean {
     const v = this.value(node);
     if (v !== undefined) return isFraction(v);
     if (ts.isIdentifier(node)) return this.rateVariables.has(node.text) || this.rateTables.has(node.text);

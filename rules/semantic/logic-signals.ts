@@ -192,7 +192,7 @@ class SignalWalk {
     const test = values.findStateTest(condition);
     if (!test) return;
     const parent = condition.parent;
-    let kinds: ValueKind[] = [];
+    let kinds: readonly ValueKind[] = [];
     if (ts.isConditionalExpression(parent)) {
       if (values.sinkIsPresentation(parent)) return;
       kinds = [...values.classifyValue(parent.whenTrue), ...values.classifyValue(parent.whenFalse)];

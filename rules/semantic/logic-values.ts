@@ -80,6 +80,9 @@ function isCallbackArgument(fn: ts.SignatureDeclaration | undefined): boolean {
  * status codes, paging) and input validation are told apart from decisions here.
  */
 export class ValueRoles {
+  /** Each expression's kinds, computed once: a chain `a ? x : b ? y : …` asks for the same tails again at every level. */
+  private readonly kinds = new Map<ts.Node, readonly ValueKind[]>();
+
   constructor(
     private readonly sf: ts.SourceFile,
     readonly numbers: FileNumbers,
@@ -138,8 +141,18 @@ export class ValueRoles {
     return undefined;
   }
 
-  classifyValue(node: ts.Expression): ValueKind[] {
+  /** What an expression's value can be, each kind once. */
+  classifyValue(node: ts.Expression): readonly ValueKind[] {
     node = unwrap(node);
+    let kinds = this.kinds.get(node);
+    if (!kinds) {
+      kinds = [...new Set(this.computeKinds(node))];
+      this.kinds.set(node, kinds);
+    }
+    return kinds;
+  }
+
+  private computeKinds(node: ts.Expression): readonly ValueKind[] {
     const v = this.numbers.value(node);
     if (v !== undefined) return [CONVERSIONS.has(v) ? 'number' : 'amount'];
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [isStateLiteral(node) ? 'state' : 'text'];
@@ -190,7 +203,7 @@ export class ValueRoles {
   }
 
   /** What the statements of a branch produce. */
-  classifyBranch(statement: ts.Statement | undefined): ValueKind[] {
+  classifyBranch(statement: ts.Statement | undefined): readonly ValueKind[] {
     if (!statement) return [];
     if (ts.isBlock(statement)) return statement.statements.flatMap((s) => this.classifyBranch(s));
     if (ts.isReturnStatement(statement)) {
@@ -209,7 +222,7 @@ export class ValueRoles {
   }
 
   /** What an expression statement does: an assignment, a call. */
-  private classifyEffect(e: ts.Expression): ValueKind[] {
+  private classifyEffect(e: ts.Expression): readonly ValueKind[] {
     if (ts.isBinaryExpression(e) && isAssignment(e)) {
       const target = lastName(e.left);
       if (isPresentationName(target) || isNonDomainName([target])) return ['text'];
@@ -279,7 +292,7 @@ export class ValueRoles {
       else break;
     }
     const parent = parentSkippingWrappers(top);
-    let kinds: ValueKind[];
+    let kinds: readonly ValueKind[];
     if (ts.isConditionalExpression(parent) && (parent.condition === top || unwrap(parent.condition) === top)) {
       if (this.sinkIsPresentation(parent)) return 'other';
       kinds = [...this.classifyValue(parent.whenTrue), ...this.classifyValue(parent.whenFalse)];
@@ -287,7 +300,7 @@ export class ValueRoles {
       kinds = this.classifyBranch(parent.thenStatement);
       // `if (balance < 100_000) continue;`: a guard that leaves out what does not qualify.
       if (!parent.elseStatement && kinds.length > 0 && kinds.every((k) => k === 'none')) return 'guard';
-      if (parent.elseStatement && !ts.isIfStatement(parent.elseStatement)) kinds.push(...this.classifyBranch(parent.elseStatement));
+      if (parent.elseStatement && !ts.isIfStatement(parent.elseStatement)) kinds = [...kinds, ...this.classifyBranch(parent.elseStatement)];
     } else if ((ts.isReturnStatement(parent) && isCallbackArgument(enclosingFunction(parent))) || (ts.isArrowFunction(parent) && parent.body === top && isCallbackArgument(parent))) {
       // A condition an anonymous callback returns to its caller is a predicate (filter, find, waitFor…).
       return 'other';

@@ -101,6 +101,16 @@ describe('hardening: bad source files', function () {
     assert.ok(performance.now() - edit < 10_000);
   });
 
+  it('weighs a long chain of conditionals in a UI file once per link, not once per link per level (it took seconds)', async () => {
+    const root = copyFixture('shop');
+    const file = write(root, 'src/billing/ui/tiers.tsx', `export function feeFor(total: number) { return ${'total > 100 ? total * 0.2 : '.repeat(1500)}0; }\n`);
+    const started = performance.now();
+    const session = await scanned(root);
+    const ms = performance.now() - started;
+    assert.ok(session.findingsFor(file).some((f) => f.ruleId === 'logic-in-ui' && f.data?.function === 'feeFor'));
+    assert.ok(ms < 3_000, `${Math.round(ms)} ms`);
+  });
+
   it('survives nesting deep enough to overflow the parser: the file is skipped with why, the rest is checked', async () => {
     const root = copyFixture('shop');
     const N = 60_000;
