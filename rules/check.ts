@@ -36,7 +36,7 @@ export function collectResult(session: Session, timing: CheckResult['timing']): 
     configFile: session.configFile,
     configDiagnostics: session.configDiagnostics,
     skipped: session.skippedFiles(),
-    notices: session.dependencyCruiserProblem ? [session.dependencyCruiserProblem] : [],
+    notices: [...(session.dependencyCruiserProblem ? [session.dependencyCruiserProblem] : []), ...session.projectConfigProblems],
     rules: session.rules().map((meta) => ({ meta, severity: session.severityOf(meta) })),
     projectChecks: session.projectChecks(),
     projectCheckMeta: PROJECT_CHECKS,

@@ -17,6 +17,8 @@ export interface Host {
    * unreadable folder is reported as skipped instead of passing for an empty one.
    */
   directoryError?(dir: string): string | undefined;
+  /** Why a file that is there cannot be read (EACCES, EISDIR), asked only when readFile found nothing; undefined when it is simply absent. */
+  fileError?(file: string): string | undefined;
   /**
    * What a file's metadata says about its content (size, times, identity), to tell that it has not
    * changed since it was last read without reading it. Undefined when unknown: then it is read.
@@ -106,6 +108,15 @@ export function createNodeHost(options: { trusted: boolean }): Host {
         return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
       }
     },
+    fileError(file) {
+      try {
+        fs.readFileSync(file);
+        return undefined;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' ? undefined : (code ?? (err as Error).message);
+      }
+    },
     stamp(file) {
       try {
         const stats = fs.statSync(file);
@@ -177,6 +188,10 @@ export class OverlayHost implements Host {
 
   directoryError(dir: string): string | undefined {
     return this.base.directoryError?.(dir);
+  }
+
+  fileError(file: string): string | undefined {
+    return this.overlays.has(file) ? undefined : this.base.fileError?.(file);
   }
 
   /** An open buffer's text is not what the disk's metadata describes. */

@@ -15,6 +15,7 @@ export type { InferredConfig } from './config/infer-config';
 export { RULES } from './checks';
 export type { RuleMeta } from './checks';
 export { checkWorkspace, collectResult, TOOL_VERSION } from './check';
+export { holdsOtherThanCache } from './cache/persisted-cache';
 export type { CheckResult, Summary } from './report/check-result';
 export { summarize } from './report/check-result';
 export { formatText } from './report/text';

@@ -308,6 +308,11 @@ export class Session {
     return parseFile(file, text, []).extract.imports.map((i) => withTarget(i, this.resolver.resolve(i.specifier, file)));
   }
 
+  /** The project configurations (tsconfig.json) that could not be read as written, one line each. */
+  get projectConfigProblems(): string[] {
+    return this.resolver.projectConfigProblems();
+  }
+
   /** Why the user's dependency-cruiser rules are not reported (untrusted, not installed, failed), if so. */
   get dependencyCruiserProblem(): string | undefined {
     return this.dependencyCruiserProblemText;

@@ -7,6 +7,11 @@ import { runCli } from './cli/cli';
 import { startServer } from './lsp/server';
 
 export function main(argv: string[]): Promise<number> {
+  // A reader that went away (`foundations check | head -1`) closed the pipe: the rest of the report is
+  // not wanted, and the exit code still says what the check found.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   return runCli(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -160,8 +160,28 @@ function readSections(file: string): { head: Buffer; facts: Buffer } {
   }
 }
 
+/**
+ * Whether `file` holds something other than a cache: a mistyped `--cache src/index.ts` must not
+ * turn a source file into a cache. Absent and empty files hold nothing.
+ */
+export function holdsOtherThanCache(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const tag = Buffer.alloc(4);
+    const n = fs.readSync(fd, tag, 0, 4, 0);
+    return n > 0 && (n < 4 || tag.readUInt32LE(0) !== TAG);
+  } catch (err) {
+    // A folder, or a file this process may not read, is no cache either.
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** Written to a temporary file and renamed, so a crash mid-write never leaves a broken cache. */
 export function writePersistedCache(file: string, data: CacheContents): void {
+  if (holdsOtherThanCache(file)) throw new Error(`${file} is not a Foundations cache; it is left as it is`);
   const table = new StringTable();
   const count = data.files.length;
   const head: Omit<Head, 'text' | 'lengths'> = {

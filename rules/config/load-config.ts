@@ -54,6 +54,12 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   const given = text ?? host.readFile(file);
   const source = given === undefined ? undefined : stripBom(given);
   if (source === undefined) {
+    // A foundations.json that is there but cannot be read is no absent one: checking with no domains would pass anything.
+    const problem = host.fileError?.(file);
+    if (problem) {
+      const why = problem === 'EISDIR' ? 'it is a folder, not a file' : `reading it failed (${problem})`;
+      return { diagnostics: [{ severity: 'error', message: `${CONFIG_FILE_NAME} cannot be read: ${why}.`, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], file };
+    }
     return { config: buildConfig(host, root, undefined, {}), diagnostics: [] };
   }
   const lines = new LineIndex(source);

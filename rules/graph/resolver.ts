@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 // A plain require: esbuild's namespace-import getters make every `ts.x` on the hot path a call.
 import ts = require('typescript');
-import { type Host, isInsideDir } from '../host';
+import { type Host, isInsideDir, relativeTo } from '../host';
 import { packageNameOf } from '../config/config';
 import { SOURCE_EXTENSIONS } from '../config/defaults';
 import { FastModuleResolution, matchesPathAlias } from './fast-resolve';
@@ -71,6 +71,8 @@ export class Resolver {
   private readonly bareLookupScopes = new Map<string, string>();
   private readonly fastPath: boolean;
   private workspacePackages: Map<string, WorkspacePackage>;
+  /** What is wrong with each project configuration read: text TypeScript had to guess at, an `extends` that is not there. */
+  private readonly configProblems = new Map<string, string>();
   private readonly moduleHost: ts.ModuleResolutionHost;
 
   constructor(
@@ -93,6 +95,7 @@ export class Resolver {
   invalidate(): void {
     this.projects.clear();
     this.projectOfDir.clear();
+    this.configProblems.clear();
     this.existsCache.clear();
     this.dirExistsCache.clear();
     this.knownFiles.clear();
@@ -289,9 +292,18 @@ export class Resolver {
     return key;
   }
 
+  /** One line per project configuration that could not be read as written, for the report's notices. */
+  projectConfigProblems(): string[] {
+    return [...this.configProblems.values()];
+  }
+
   private readCompilerOptions(configFile: string): ts.CompilerOptions {
     const read = ts.readConfigFile(configFile, (f) => this.host.readFile(f));
-    if (read.error) return DEFAULT_OPTIONS;
+    // Like tsc, use what could be read of a file with a syntax error: a missing brace must not drop every path alias.
+    if (!read.config) {
+      if (read.error) this.noteProblem(configFile, read.error);
+      return DEFAULT_OPTIONS;
+    }
     // Only the options matter here; listing the project's files would cost a directory walk.
     const parseHost: ts.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
@@ -300,6 +312,9 @@ export class Resolver {
       readFile: (f) => this.host.readFile(f),
     };
     const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, path.posix.dirname(configFile), undefined, configFile);
+    // TS18003 "no inputs": this host lists no files on purpose.
+    const problem = read.error ?? parsed.errors.find((e) => e.category === ts.DiagnosticCategory.Error && e.code !== 18003);
+    if (problem) this.noteProblem(configFile, problem);
     const options = { ...parsed.options, allowJs: true, resolveJsonModule: true };
     if (options.moduleResolution === undefined || options.moduleResolution === ts.ModuleResolutionKind.Classic) {
       // Classic resolution never looks in node_modules or at package.json; nobody means it today.
@@ -307,6 +322,12 @@ export class Resolver {
       options.module = ts.ModuleKind.ESNext;
     }
     return options;
+  }
+
+  private noteProblem(configFile: string, diagnostic: ts.Diagnostic): void {
+    const at = diagnostic.file && diagnostic.start !== undefined ? ts.getLineAndCharacterOfPosition(diagnostic.file, diagnostic.start) : undefined;
+    const where = `${relativeTo(this.root, configFile)}${at ? `:${at.line + 1}:${at.character + 1}` : ''}`;
+    this.configProblems.set(configFile, `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')} Module resolution uses what TypeScript could read of it; path aliases may not resolve as the compiler's do.`);
   }
 }
 

@@ -59,7 +59,7 @@ export function formatSarif(result: CheckResult): string {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: (evidence?.line ?? 0) + 1, startColumn: 1 },
                   },
                 },
@@ -78,7 +78,7 @@ export function formatSarif(result: CheckResult): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(relativeTo(result.root, f.file)), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(relativeTo(result.root, f.file)), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: f.range.start.line + 1,
             startColumn: f.range.start.character + 1,
@@ -121,4 +121,13 @@ function fingerprint(ruleId: string, file: string, message: string): string {
 
 function stripMarkdown(s: string): string {
   return s.replace(/`/g, '');
+}
+
+/**
+ * A workspace-relative path as a relative URI reference: each segment percent-encoded, so a `#` or
+ * `?` in a file name stays part of the path (encodeURI leaves them as a fragment and a query) and a
+ * `:` in the first segment is not read as a scheme.
+ */
+function relativeUri(relativePath: string): string {
+  return relativePath.split('/').map(encodeURIComponent).join('/');
 }

@@ -46,7 +46,7 @@ const LAYOUT = new Set([
 const EXACT = new Set(['i', 'j', 'k', 'x', 'y', 'dx', 'dy', 'size', 'top', 'left', 'right', 'bottom']);
 
 /** Failure handling: mapping errors is transport. */
-const ERRORS = new Set(['error', 'errors', 'err', 'exception', 'issue', 'issues', 'problem', 'problems']);
+const ERRORS = new Set(['error', 'errors', 'err', 'exception', 'failure', 'failures', 'issue', 'issues', 'problem', 'problems']);
 
 /** Free text typed by a person: its length and shape are input validation. */
 const TEXT = new Set([

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FIXTURES, brief, scanned } from './helpers';
+import * as fs from 'node:fs';
+import { FIXTURES, brief, copyFixture, scanned } from './helpers';
 
 describe('engine: boundary rules on fixture workspaces', () => {
   it('finds one violation of each boundary rule in the example shop', async () => {
@@ -46,6 +47,20 @@ describe('engine: boundary rules on fixture workspaces', () => {
       imports.map((i) => (i.target.kind === 'file' ? i.target.file.slice(session.root.length + 1) : i.target.kind)),
       ['src/stock/index.ts', 'src/stock/levels.ts', 'src/sales/internal/quote.ts'],
     );
+  });
+
+  it('reads a tsconfig.json with a syntax error as TypeScript does, and says what is wrong with it', async () => {
+    const root = copyFixture('shop');
+    const config = `${root}/tsconfig.json`;
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').trimEnd().slice(0, -1));
+    const session = await scanned(root);
+    assert.ok(brief(session).includes('cross-domain-import src/catalog/core/product.ts:4:31'), 'the @shop/* alias still resolves');
+    assert.equal(session.projectConfigProblems.length, 1);
+    assert.match(session.projectConfigProblems[0], /^tsconfig\.json:13:1: '}' expected\. Module resolution uses what TypeScript could read of it/);
+    fs.writeFileSync(config, JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { paths: { '@shop/*': ['./src/*'] } } }));
+    const missingBase = await scanned(root);
+    assert.ok(brief(missingBase).includes('cross-domain-import src/catalog/core/product.ts:4:31'));
+    assert.match(missingBase.projectConfigProblems[0], /^tsconfig\.json: Cannot read file '.*tsconfig\.base\.json'\. Module resolution uses what TypeScript could read of it/);
   });
 
   it('checks plain JavaScript: require(), import = require(), dynamic import()', async () => {

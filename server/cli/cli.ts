@@ -18,6 +18,7 @@ import {
   formatMermaid,
   formatSarif,
   formatText,
+  holdsOtherThanCache,
   inferConfig,
   loadConfig,
   normalizePath,
@@ -117,6 +118,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`foundations: refusing to write outside the workspace: ${err.message}; nothing was written.\n`);
       return EXIT_USAGE;
     }
+    // A file the command was told to write (or to replace) that the system refuses: a user's mistake, not ours.
+    const failure = err as NodeJS.ErrnoException;
+    if (failure.syscall && failure.path && failure.code) {
+      io.stderr(`foundations: cannot ${failure.syscall} ${failure.path}: ${failure.code}; nothing was written there.\n`);
+      return EXIT_USAGE;
+    }
     throw err;
   }
 }
@@ -160,6 +167,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       }
     : undefined;
   const cacheFile = values.cache ? path.resolve(io.cwd, values.cache) : undefined;
+  if (cacheFile && holdsOtherThanCache(cacheFile)) throw new UsageError(`--cache ${values.cache} names a file that is not a Foundations cache; name a new file (it is left as it is)`);
   const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress, cacheFile, parallel });
 
   const configErrors = result.configDiagnostics.filter((d) => d.severity === 'error');

@@ -76,6 +76,30 @@ describe('CLI: foundations check / init', () => {
     assert.equal(sarif.runs[0].results.find((x) => x.ruleId === 'third-party-outside-adapter')?.level, 'warning');
   });
 
+  it('writes SARIF locations that resolve to the file even when its name has a #, a ? or a space', () => {
+    const root = copyFixture('shop');
+    fs.mkdirSync(`${root}/src/billing/core/we ird#dir`);
+    fs.writeFileSync(`${root}/src/billing/core/we ird#dir/a?b.ts`, "import { internalMargin } from '../../../catalog/core/pricing';\nexport const m = internalMargin;\n");
+    const sarif = JSON.parse(foundations(['check', root, '--format', 'sarif']).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+    const odd = uris.find((u) => u.includes('ird'));
+    assert.equal(odd, 'src/billing/core/we%20ird%23dir/a%3Fb.ts');
+    assert.equal(decodeURIComponent(new URL(odd!, 'file:///r/').pathname), '/r/src/billing/core/we ird#dir/a?b.ts');
+  });
+
+  it('refuses a --cache file that is not a cache, and leaves it as it is', () => {
+    const root = copyFixture('shop');
+    const source = `${root}/src/billing/index.ts`;
+    const before = fs.readFileSync(source, 'utf8');
+    const r = foundations(['check', root, '--cache', source]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--cache .*src\/billing\/index\.ts names a file that is not a Foundations cache/);
+    assert.equal(fs.readFileSync(source, 'utf8'), before);
+    const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-cache-')), 'facts.bin');
+    assert.equal(foundations(['check', root, '--cache', cache]).code, 1);
+    assert.equal(foundations(['check', root, '--cache', cache]).code, 1, 'a cache it wrote is a cache');
+  });
+
   it("reports the workspace's own dependency-cruiser rules, unless told not to run workspace code", () => {
     const trusted = foundations(['check', 'test-fixtures/depcruise', '--format', 'json']);
     const findings = (JSON.parse(trusted.stdout) as { findings: { ruleId: string; file: string; severity: string; message: string }[] }).findings;
@@ -110,6 +134,24 @@ describe('CLI: foundations check / init', () => {
     const invalid = foundations(['check', 'test-fixtures/invalid-json']);
     assert.equal(invalid.code, 2);
     assert.match(invalid.stderr, /foundations\.json:6:1: error: foundations\.json is not valid JSON/);
+  });
+
+  it('exits 2 on a foundations.json it cannot read, and on a report it cannot write, with one line and no stack', () => {
+    const folder = copyFixture('shop');
+    fs.rmSync(`${folder}/foundations.json`);
+    fs.mkdirSync(`${folder}/foundations.json`);
+    const unreadable = foundations(['check', folder]);
+    assert.equal(unreadable.code, 2, 'a config that is there but unreadable is no missing one: checking with no domains would pass anything');
+    assert.match(unreadable.stderr, /foundations\.json:1:1: error: foundations\.json cannot be read: it is a folder, not a file\./);
+    const unwritable = foundations(['check', 'test-fixtures/shop', '--output', `${folder}/no/such/folder/report.json`]);
+    assert.equal(unwritable.code, 2);
+    assert.equal(unwritable.stderr, `foundations: cannot open ${folder}/no/such/folder/report.json: ENOENT; nothing was written there.\n`);
+  });
+
+  it('stops quietly when the reader of its output goes away, and still exits with what the check found', () => {
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${REPO_ROOT}/bin/foundations.js" check test-fixtures/shop | true`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, '');
   });
 
   it('parses a large workspace on worker threads from the bundle, and finds what one thread finds', function () {
