@@ -1,4 +1,4 @@
-import type { Host } from '../host';
+import { type Host, isInsideDir } from '../host';
 import { Session } from '../session';
 import { type WorkspacePackage, findWorkspacePackages } from '../graph/workspace-packages';
 import { CONFIG_FILE_NAME, SOURCE_EXTENSIONS } from './defaults';
@@ -10,7 +10,7 @@ import { discoverSourceFiles } from '../workspace/discover-files';
  */
 const DOMAIN_PARENTS = ['src/modules', 'src/domains', 'src/features', 'src', 'modules', 'packages', 'apps', 'libs', 'lib', 'app', ''];
 /** Folders of tests, anywhere: they test the modules, they are not one. */
-const TEST_FOLDERS = /^(__tests__|tests?|e2e)$/;
+const TEST_FOLDERS = /^(__tests__|__mocks__|__fixtures__|tests?|e2e|cypress|testing|test-(ui|utils|helpers)|storybook|stories|mocks)$/;
 /** Folders at the root that hold tooling, output or documentation rather than modules. */
 const NON_MODULE_ROOT_FOLDERS = /^(scripts?|bin|dist|build|out|coverage|docs?|examples?|fixtures|test-fixtures|bench|benchmarks?|tools|vendor|types|typings)$/;
 
@@ -36,9 +36,12 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   const packageOf = new Map<string, WorkspacePackage>();
   let exclude: string[] | undefined;
   const packages = [...findWorkspacePackages(host, root).values()];
+  let nested: string[] = [];
   if (packages.length > 1) {
-    for (const pkg of packages) {
-      const name = pkg.name.replace(/^@[^/]+\//, '');
+    const outer = outermostPackages(packages);
+    nested = packages.filter((p) => !outer.includes(p)).map((p) => p.name);
+    for (const pkg of outer) {
+      const name = domainNameOf(pkg, outer);
       domains[name] = { path: pkg.dir.slice(root.length + 1) };
       packageOf.set(name, pkg);
     }
@@ -61,14 +64,30 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
     domains[name] = { path: domains[name].path, publicApi, ...(domains[name].dependsOn && { dependsOn: domains[name].dependsOn }) };
     if (publicApi === '*') openDomains.push(name);
   }
+  // Named only where it is installed: a `$schema` that does not load takes precedence over the schema the
+  // extension maps, and the file would lose its completion in the editor.
+  const installedSchema = 'node_modules/foundations/schema/foundations.schema.json';
   const config = {
-    $schema: './node_modules/foundations/schema/foundations.schema.json',
+    ...(host.fileExists(`${root}/${installedSchema}`) && { $schema: `./${installedSchema}` }),
     domains,
     ...(exclude && { exclude }),
     rules: {},
   };
   const names = Object.keys(domains);
-  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, advice: adviceOn(names, openDomains) };
+  const inside = nested.length === 0 ? '' : ` ${nested.length === 1 ? 'The package' : 'The packages'} ${nested.join(', ')} inside another package ${nested.length === 1 ? 'is' : 'are'} part of that package's domain (domains cannot overlap).`;
+  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, advice: adviceOn(names, openDomains) + inside };
+}
+
+/** The packages no other package's folder contains: a domain each, since domains cannot overlap. */
+function outermostPackages(packages: readonly WorkspacePackage[]): WorkspacePackage[] {
+  return packages.filter((p) => !packages.some((other) => other !== p && isInsideDir(p.dir, other.dir)));
+}
+
+/** `@acme/payments` → `payments`, unless another package has that short name too: `acme-payments`. */
+function domainNameOf(pkg: WorkspacePackage, packages: readonly WorkspacePackage[]): string {
+  const short = (name: string) => name.replace(/^@[^/]+\//, '');
+  const clash = packages.some((other) => other !== pkg && short(other.name) === short(pkg.name));
+  return (clash ? pkg.name.replace(/^@/, '').replace('/', '-') : short(pkg.name)).replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
 /**

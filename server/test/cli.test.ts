@@ -248,4 +248,34 @@ describe('CLI: foundations check / init', () => {
     assert.equal(foundations(['init', root]).code, 2, 'an existing foundations.json is never overwritten without --force');
     assert.ok(fs.existsSync(`${FIXTURES}/no-config`) && !fs.existsSync(`${FIXTURES}/no-config/foundations.json`));
   });
+
+  it('init keeps packages with the same short name apart, and a package inside another in that one (domains cannot overlap)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-init-'));
+    const pkg = (dir: string, name: string, source: string) => {
+      fs.mkdirSync(`${root}/${dir}/src`, { recursive: true });
+      fs.writeFileSync(`${root}/${dir}/package.json`, JSON.stringify({ name }));
+      fs.writeFileSync(`${root}/${dir}/src/index.ts`, source);
+    };
+    fs.writeFileSync(`${root}/package.json`, JSON.stringify({ private: true, workspaces: ['packages/*', 'packages/shell/packages/*'] }));
+    pkg('packages/web-ui', '@web/ui', "import { theme } from '@mobile/ui';\nexport const button = theme;\n");
+    pkg('packages/mobile-ui', '@mobile/ui', 'export const theme = 1;\n');
+    pkg('packages/shell', '@web/shell', "import { plugin } from '@web/plugin';\nexport const shell = plugin;\n");
+    pkg('packages/shell/packages/plugin', '@web/plugin', 'export const plugin = 1;\n');
+    const r = foundations(['init', root]);
+    assert.equal(r.code, 0, r.stderr);
+    const config = readJson(path.join(root, 'foundations.json')) as { domains: Record<string, { path: string; dependsOn?: string[] }> };
+    assert.deepEqual(Object.keys(config.domains).sort(), ['mobile-ui', 'shell', 'web-ui']);
+    assert.deepEqual(config.domains['web-ui'].dependsOn, ['mobile-ui']);
+    assert.match(r.stderr, /The package @web\/plugin inside another package is part of that package's domain/);
+    assert.equal(foundations(['check', root]).code, 0, 'the config init wrote is valid and starts clean');
+  });
+
+  it('init names the JSON schema only where the package is installed (a $schema that does not load hides the one the editor maps)', () => {
+    const root = copyFixture('no-config');
+    assert.equal(foundations(['init', root, '--stdout']).stdout.includes('$schema'), false);
+    fs.mkdirSync(`${root}/node_modules/foundations/schema`, { recursive: true });
+    fs.copyFileSync(`${REPO_ROOT}/schema/foundations.schema.json`, `${root}/node_modules/foundations/schema/foundations.schema.json`);
+    const config = JSON.parse(foundations(['init', root, '--stdout']).stdout) as { $schema?: string };
+    assert.equal(config.$schema, './node_modules/foundations/schema/foundations.schema.json');
+  });
 });
