@@ -306,7 +306,7 @@ class RouteWalk {
         const parent = this.scopeOf(node.expression.expression);
         if (parent === undefined) return undefined;
         // basePath() returns an app that serves the same routes under the prefix, wherever it is mounted.
-        const id = this.newScope('', { prefixes: [this.pathOf(node.arguments[0]) ?? [{ ref: '' }]] });
+        const id = this.newScope('', { prefixes: [this.pathOf(node.arguments[0]) ?? UNKNOWN_PATH] });
         this.facts.mounts.push({ parent, child: { scope: id } });
         this.scopeByNode.set(node, id);
         return id;
@@ -334,9 +334,10 @@ class RouteWalk {
     return pathOf(node, this.constants, this.imported);
   }
 
+  /** The prefix an options object sets; one written so that it is only known at run time is an unknown one, not none. */
   private propertyPath(object: ts.ObjectLiteralExpression, key: string): PathExpr | undefined {
     for (const p of object.properties) {
-      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return this.pathOf(p.initializer);
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return this.pathOf(p.initializer) ?? UNKNOWN_PATH;
     }
     return undefined;
   }
@@ -484,7 +485,7 @@ class RouteWalk {
     } else {
       // hono: route(prefix, subApp)
       const child = this.mountedRef(args[1]);
-      if (child) this.facts.mounts.push({ parent: scope, prefix: this.pathOf(first), child });
+      if (child) this.facts.mounts.push({ parent: scope, prefix: this.pathOf(first) ?? UNKNOWN_PATH, child });
     }
   }
 
@@ -494,7 +495,7 @@ class RouteWalk {
     let prefix: PathExpr | undefined;
     const first = args[0] && unwrap(args[0]);
     if (first && !ts.isFunctionLike(first) && !(ts.isIdentifier(first) && this.lookup(first.text))) {
-      prefix = this.pathOf(first);
+      prefix = this.pathOf(first) ?? (isRuntimePath(first) ? UNKNOWN_PATH : undefined);
       if (prefix) {
         start = 1;
         // An imported name may be a constant prefix or a router: keep both readings; the check resolves it.
@@ -507,6 +508,29 @@ class RouteWalk {
       if (child) this.facts.mounts.push({ parent: scope, prefix, child });
     }
   }
+}
+
+/** Names of variables and settings that hold a path: `apiPrefix`, `BASE_PATH`, `mountUrl`. */
+const RUNTIME_PATH_NAME = /prefix|path|base|url|root|mount/i;
+
+/** A path known only at run time: no constant resolves it, so routes under it are not judged. */
+const UNKNOWN_PATH: PathExpr = [{ ref: '' }];
+
+/**
+ * Whether the first argument of `use(…)` that no constant resolves is a path read at run time
+ * (`config.apiPrefix`, `process.env.API_BASE ?? '/api'`, `` `${base}/v1` ``) rather than a middleware.
+ */
+function isRuntimePath(node: ts.Expression): boolean {
+  node = unwrap(node);
+  if (ts.isPropertyAccessExpression(node)) return RUNTIME_PATH_NAME.test(node.name.text);
+  if (ts.isIdentifier(node)) return RUNTIME_PATH_NAME.test(node.text);
+  if (ts.isTemplateExpression(node) || isStringLike(node)) return true;
+  if (ts.isConditionalExpression(node)) return isRuntimePath(node.whenTrue) || isRuntimePath(node.whenFalse);
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    return (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.PlusToken) && (isRuntimePath(node.left) || isRuntimePath(node.right));
+  }
+  return false;
 }
 
 /** The methods of fastify's `route({ method, url })`: one, a list, or all when it names none. */

@@ -30,6 +30,41 @@ describe('unversioned-api-route', () => {
     });
   }
 
+  it('does not judge routes mounted under a prefix read at run time, and exempts health checks, pings and /.well-known', async () => {
+    const session = await scanned(
+      writeWorkspace({
+        'foundations.json': JSON.stringify({ domains: { orders: { path: 'src/orders' }, app: { path: 'src/app', publicApi: '*', dependsOn: ['orders'] } } }),
+        'src/app/config.ts': "export const config = { apiPrefix: process.env.API_PREFIX ?? '/api/v1' };\n",
+        'src/app/server.ts': `import express from 'express';
+import Fastify from 'fastify';
+import { ordersRouter, legacyRouter, ordersPlugin, opsRouter } from '../orders';
+import { config } from './config';
+const app = express();
+const apiPrefix = config.apiPrefix;
+app.use(apiPrefix, ordersRouter);
+app.use(process.env.LEGACY_BASE ?? '/legacy/v2', legacyRouter);
+app.use('/api', opsRouter);
+app.get('/.well-known/openid-configuration', (req, res) => res.json({}));
+const fastify = Fastify();
+fastify.register(ordersPlugin, { prefix: config.apiPrefix });
+`,
+        'src/orders/index.ts': "export { ordersRouter, legacyRouter, opsRouter } from './routes';\nexport { ordersPlugin } from './plugin';\n",
+        'src/orders/routes.ts': `import { Router } from 'express';
+export const ordersRouter = Router();
+ordersRouter.get('/orders', (req, res) => res.json([]));
+export const legacyRouter = Router();
+legacyRouter.get('/invoices', (req, res) => res.json([]));
+export const opsRouter = Router();
+opsRouter.get('/health-check', (req, res) => res.send('ok'));
+opsRouter.get('/ping', (req, res) => res.send('pong'));
+opsRouter.get('/refunds', (req, res) => res.json([]));
+`,
+        'src/orders/plugin.ts': "import type { FastifyInstance } from 'fastify';\nexport async function ordersPlugin(app: FastifyInstance) {\n  app.get('/carts', async () => []);\n}\n",
+      }),
+    );
+    assert.deepEqual(reported(session), ['src/orders/routes.ts:9 /api/refunds']);
+  });
+
   it('says which path is unversioned and puts the finding on the path as written', async () => {
     const session = await scanned(`${FIXTURES}/routes-express`);
     const finding = session.findingsFor(`${session.root}/src/legacy/http/exportRouter.ts`).find((f) => f.ruleId === RULE)!;
@@ -85,7 +120,7 @@ export function honoApp() {
   const v1 = new Hono().basePath('/v1');
   v1.get('/search', (c) => c.json([]));
   app.route('/api', v1);
-  app.get('/api/ping', (c) => c.text('pong'));
+  app.get('/api/echo', (c) => c.text('echo'));
   return app;
 }
 `,
@@ -94,7 +129,7 @@ export function honoApp() {
       'src/billing/plugin.ts:3 /billing/invoices',
       'src/orders/routes.ts:5 /internal/orders',
       'src/orders/routes.ts:9 /internal/orders/:id/pay',
-      'src/platform/server.ts:28 /api/ping',
+      'src/platform/server.ts:28 /api/echo',
     ]);
   });
 
