@@ -11,7 +11,7 @@ export const sharedMutableState: FileRule = {
   description: 'Module-level state that is mutable is exported to, and changed from, another domain.',
   rationale:
     'State that one domain exports and another domain changes is an invisible dependency: no import says "checkout writes the cart", the owning domain can no longer keep its own invariants, tests pass alone and fail together, and the day the domains run in separate processes the write silently goes nowhere. Domains should share data by asking each other (functions, events), never by reaching into each other\'s variables. Reported: exported `let`/`var` reassigned (through the owning module\'s setter) at another domain\'s request; exported arrays, objects, Maps and Sets written (assignment, `delete`, `++`, `push`, `splice`, `sort`, `set`, `add`, `clear`, `Object.assign`…) from another domain; exported instances whose state-changing methods another domain calls — followed through re-exports of public APIs. Not reported: constants, `as const`, `Object.freeze`, read-only types, functions and classes, copies (`[...x].sort()`), changes made inside the owning domain, and module-private state changed only through the owner\'s functions.',
-  help: 'Keep the state private to its domain and export functions that read it or make the change (`addToCart(item)` instead of `cartItems.push(item)`), or export a read-only view (`readonly T[]`, `Readonly<T>`, `Object.freeze`). The finding at the export names the domains that change it; each change is reported where it happens too.',
+  help: 'Keep the state private to its domain and export functions that read it or make the change (`addToCart(item)` instead of `cartItems.push(item)`), or export a read-only view (`readonly T[]`, `Readonly<T>`, `Object.freeze`). The finding at the export names the domains that change it; each change made directly on the state is reported where it happens too (a call of the owner\'s own setter is not: it already asks the owner).',
   collectors: [moduleBindings, stateFacts],
   check(ctx) {
     const domain = ctx.membership.domain;
@@ -25,8 +25,10 @@ export const sharedMutableState: FileRule = {
       return other !== undefined && other.name !== domain.name;
     };
 
-    // Changes made here to state another domain owns.
+    // Changes made here to state another domain owns. A call of the owner's setter is already the way to
+    // ask for a change: what is wrong there is the exported variable, reported where it is declared.
     for (const m of mutationsFrom(ctx, ctx.file, foreign)) {
+      if (m.throughOwner) continue;
       const owner = domainOf(m.owner.file);
       if (!owner) continue;
       const ownerFile = ctx.model.membership(m.owner.file).workspaceRelative;
@@ -49,7 +51,9 @@ export const sharedMutableState: FileRule = {
       const sites = changes.map((m) => ({ file: ctx.model.membership(m.file).workspaceRelative, line: m.range.start.line + 1, operation: m.operation }));
       ctx.report({
         range: state.range,
-        message: `"${state.local}" is ${describeState(state)} state of domain "${domain.name}" changed from ${domains.length === 1 ? 'domain' : 'domains'} ${domains.map((d) => `"${d}"`).join(', ')} (${changes.length} ${changes.length === 1 ? 'place' : 'places'}); keep it private and expose functions that make the changes.`,
+        message: `"${state.local}" is ${describeState(state)} state of domain "${domain.name}" changed from ${domains.length === 1 ? 'domain' : 'domains'} ${domains.map((d) => `"${d}"`).join(', ')} (${changes.length} ${changes.length === 1 ? 'place' : 'places'}); ${
+          changes.every((m) => m.throughOwner) ? 'the changes go through its functions already: stop exporting the variable and export a function that reads it.' : 'keep it private and expose functions that make the changes.'
+        }`,
         domains: { from: domains[0], to: domain.name },
         data: { state: state.local, mutatedBy: domains, sites },
       });

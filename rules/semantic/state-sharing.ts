@@ -14,6 +14,8 @@ export interface StateMutation {
   range: Range;
   /** What the change is, for messages: "push", "property assignment", "calls setActiveCurrency()". */
   operation: string;
+  /** Made by a function of the owning module (its setter): the way to change another domain's state, already. */
+  throughOwner: boolean;
 }
 
 export interface SharingContext extends FactsContext {
@@ -48,13 +50,13 @@ function mutatingMethodsOf(ctx: FactsContext, owner: DeclaredBinding, state: Mod
  * Whether a use of an imported binding changes module state, and which: a write through the
  * binding, a mutating method, or a call of the owning module's function that reassigns an exported `let`.
  */
-export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: MutationSite): { state: ModuleState; owner: DeclaredBinding; operation: string }[] {
+export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: MutationSite): Omit<StateMutation, 'file' | 'range'>[] {
   if (site.kind === 'call') {
-    return reassignedBy(ctx, owner).map((state) => ({ state, owner: { file: owner.file, local: state.local }, operation: `calls ${owner.local}(), which reassigns it` }));
+    return reassignedBy(ctx, owner).map((state) => ({ state, owner: { file: owner.file, local: state.local }, operation: `calls ${owner.local}(), which reassigns it`, throughOwner: true }));
   }
   const state = mutableExport(ctx, owner);
   if (!state) return [];
-  const hit = (operation: string) => [{ state, owner, operation }];
+  const hit = (operation: string) => [{ state, owner, operation, throughOwner: false }];
   const nested = site.path.length > 0;
   switch (site.kind) {
     case 'assign':

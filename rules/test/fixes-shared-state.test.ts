@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { applyPlan, typeErrors } from './fix-helpers';
 import { brief, copyFixture, scanned } from './helpers';
+import { writeWorkspace } from './inline-workspace';
 
 describe('engine: encapsulate shared state', () => {
   it('routes every foreign change of an exported array through functions of its module; it compiles and the findings are gone', async () => {
@@ -39,9 +40,15 @@ describe('engine: encapsulate shared state', () => {
   });
 
   it('is disabled, with the reason, for a change it cannot rewrite', async () => {
-    const session = await scanned(copyFixture('shared-state-corpus'));
-    const call = session.findings().find((f) => f.ruleId === 'shared-mutable-state' && String(f.data?.operation).startsWith('calls '))!;
-    const offer = session.fixesFor(call).find((o) => o.fixId === 'encapsulate-change')!;
+    const session = await scanned(
+      writeWorkspace({
+        'foundations.json': JSON.stringify({ domains: { jobs: { path: 'src/jobs', publicApi: '*' }, billing: { path: 'src/billing', dependsOn: ['jobs'] } } }),
+        'src/jobs/queue.ts': 'export const queue: string[] = [];\n',
+        'src/billing/run.ts': "import { queue } from '../jobs/queue';\nexport function enqueue(job: string): number {\n  return queue.push(job);\n}\n",
+      }),
+    );
+    const change = session.findings().find((f) => f.ruleId === 'shared-mutable-state' && f.file.endsWith('run.ts'))!;
+    const offer = session.fixesFor(change).find((o) => o.fixId === 'encapsulate-change')!;
     assert.match(offer.disabledReason!, /only a change written directly on the imported state/);
   });
 });
