@@ -93,8 +93,9 @@ export class FolderAnalysis {
   async start(openBuffers: { file: string; text: string }[]): Promise<void> {
     const started = performance.now();
     this.setState('scanning');
-    const progress = await this.client.beginProgress(`Foundations: checking ${this.root.split('/').pop()}`);
+    let progress: ProgressReporter | undefined;
     try {
+      progress = await this.client.beginProgress(`Foundations: checking ${this.root.split('/').pop()}`);
       if (!(await this.settings()).enable) {
         this.setState('ready');
         return;
@@ -105,7 +106,7 @@ export class FolderAnalysis {
         deferPersist: true,
         token: this.token,
         onProgress: (p) => {
-          if (p.phase === 'analyze' && p.total > 0) progress.report(Math.round((p.done / p.total) * 90), `${p.done}/${p.total} files`);
+          if (p.phase === 'analyze' && p.total > 0) progress?.report(Math.round((p.done / p.total) * 90), `${p.done}/${p.total} files`);
         },
       });
       if (this.token.isCancellationRequested) return;
@@ -131,7 +132,7 @@ export class FolderAnalysis {
       this.client.log('error', `${this.root}: the check failed: ${(err as Error).stack ?? String(err)}`);
       this.setState('error');
     } finally {
-      progress.done();
+      progress?.done();
     }
   }
 

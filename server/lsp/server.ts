@@ -47,11 +47,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let trusted = false;
   let storagePath: string | undefined;
   let canRegisterWatchers = false;
+  let canRegisterConfiguration = false;
   let canAskConfiguration = false;
   let canShowProgress = false;
   let pendingFileEvents: Change[] = [];
   let fileEventTimer: NodeJS.Timeout | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * A client may answer any request of ours with an error (MethodNotFound is a normal answer from
+   * one without a feature): logged, never left to reject unhandled, which would end the server.
+   */
+  const logFailure = (what: string) => (err: unknown) => connection.console.warn(`${what} failed: ${(err as Error).message ?? String(err)}`);
 
   const settings = new SettingsCache((folderUri) =>
     canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'foundations' }) : Promise.resolve({}),
@@ -60,8 +67,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const client: AnalysisClient = {
     publish: (file, diagnostics) => void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics }),
     beginProgress: async (title) => {
-      if (!canShowProgress) return { report: () => undefined, done: () => undefined };
-      const progress = await connection.window.createWorkDoneProgress();
+      const none = { report: () => undefined, done: () => undefined };
+      if (!canShowProgress) return none;
+      const progress = await connection.window.createWorkDoneProgress().catch(logFailure('window/workDoneProgress/create'));
+      if (!progress) return none;
       progress.begin(title, 0, undefined, false);
       return { report: (pct, message) => progress.report(pct, message), done: () => progress.done() };
     },
@@ -166,22 +175,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Only an absolute folder the editor gave us: the cache is never written into a workspace by accident.
     storagePath = typeof options.storagePath === 'string' && path.isAbsolute(options.storagePath) ? options.storagePath : undefined;
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
     codeActions.configure(params.capabilities);
     const initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     connection.onInitialized(() => {
       if (canRegisterWatchers) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
-            { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore,.dependency-cruiser*}' },
-            // What the debt register and the project checks read (CI, .env, migrations, docs, deploys).
-            { globPattern: '**/{*debt*.json,*.md,*.yml,*.yaml,*.sql,.env*,Jenkinsfile,Dockerfile,Procfile,*.toml}' },
-          ],
-        });
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [
+              { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
+              { globPattern: '**/{foundations.json,tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml,.gitignore,.dependency-cruiser*}' },
+              // What the debt register and the project checks read (CI, .env, migrations, docs, deploys).
+              { globPattern: '**/{*debt*.json,*.md,*.yml,*.yaml,*.sql,.env*,Jenkinsfile,Dockerfile,Procfile,*.toml}' },
+            ],
+          })
+          .catch(logFailure('registering the file watchers'));
       }
-      if (canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'foundations' });
+      if (canRegisterConfiguration) {
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'foundations' }).catch(logFailure('registering for configuration changes'));
+      }
       if (params.capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           e.removed.forEach(removeFolder);
@@ -257,6 +271,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onShutdown(() => {
     for (const folder of folders.values()) folder.dispose();
   });
+
+  // The last resort: a promise a handler forgot to catch is logged, not the end of the server.
+  process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
 
   documents.listen(connection);
   connection.listen();

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
+  type ClientCapabilities,
   type Diagnostic,
   type Hover,
   IPCMessageReader,
@@ -10,6 +11,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type RequestType,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -26,6 +28,10 @@ export interface TestClientOptions {
   codeCache?: string;
   /** The protocol trace asked for at initialize (`$/logTrace` lines are recorded in `notifications`). */
   trace?: 'off' | 'messages' | 'verbose';
+  /** The client's `workspace` capabilities, instead of VS Code's (an editor without file watching, say). */
+  workspaceCapabilities?: ClientCapabilities['workspace'];
+  /** Server→client requests this client answers with an error, as a client without the feature does. */
+  refuse?: string[];
 }
 
 /**
@@ -35,6 +41,8 @@ export interface TestClientOptions {
 export class LspTestClient {
   readonly diagnostics = new Map<string, { diagnostics: Diagnostic[]; at: number }>();
   readonly notifications: { method: string; params: unknown; at: number }[] = [];
+  /** The requests the server sent this client, answered or refused. */
+  readonly requests: { method: string; params: unknown }[] = [];
   private readonly waiters = new Set<() => void>();
   private versions = new Map<string, number>();
 
@@ -66,9 +74,16 @@ export class LspTestClient {
         client.wake();
       });
     }
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ enable: true, ...options.settings })));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    const answer =
+      <P, R>(method: string, result: (params: P) => R) =>
+      (params: P) => {
+        client.requests.push({ method, params });
+        if (options.refuse?.includes(method)) throw new ResponseError(-32601, `Unhandled method ${method}`);
+        return result(params);
+      };
+    connection.onRequest('workspace/configuration', answer('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ enable: true, ...options.settings }))));
+    connection.onRequest('client/registerCapability', answer('client/registerCapability', () => null));
+    connection.onRequest('window/workDoneProgress/create', answer('window/workDoneProgress/create', () => null));
     connection.listen();
     const uri = pathToFileURL(root).href;
     await connection.sendRequest<InitializeResult>('initialize', {
@@ -83,7 +98,13 @@ export class LspTestClient {
           publishDiagnostics: { relatedInformation: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor.move', 'refactor.rewrite'] } }, resolveSupport: { properties: ['edit'] }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
         },
-        ...{ workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } } },
+        workspace: options.workspaceCapabilities ?? {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true },
+        },
       },
     });
     await connection.sendNotification('initialized', {});
