@@ -178,8 +178,15 @@ export class OverlayHost implements Host {
     return this.base.directoryExists(dir);
   }
 
+  /** The folder as the editor sees it: a buffer not saved yet is one of its files. */
   readDirectory(dir: string): DirectoryEntry[] {
-    return this.base.readDirectory(dir);
+    const entries = this.base.readDirectory(dir);
+    const unsaved: DirectoryEntry[] = [];
+    for (const file of this.overlays.keys()) {
+      const name = file.slice(dir.length + 1);
+      if (file.startsWith(`${dir}/`) && !name.includes('/') && !entries.some((e) => e.name === name)) unsaved.push({ name, kind: 'file' });
+    }
+    return unsaved.length > 0 ? [...entries, ...unsaved] : entries;
   }
 
   realpath(file: string): string {

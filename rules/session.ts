@@ -20,7 +20,7 @@ import { createProjectContext } from './project-checks/context';
 import { type ProjectCheckResult, runProjectChecks } from './project-checks';
 import { type FixArguments, type FixContext, FixError, type FixOffer } from './fixes/fix';
 import { fixesForRule } from './fixes';
-import { discoverSourceFiles, isSourceFile } from './workspace/discover-files';
+import { discoverSourceFiles, isSourceFile, wouldDiscover } from './workspace/discover-files';
 import { WorkspaceModel } from './workspace/workspace-model';
 import { type ParsedFile, parseBuffer, parseFile } from './scan/parse-file';
 import { type CpuSample, type ParseWorker, defaultParseWorkers, sampleCpus, startParseWorkers } from './scan/parse-pool';
@@ -567,6 +567,7 @@ export class Session {
         structural = true;
       } else if (isSourceFile(file)) {
         if (change.type === 'disk' && change.event !== 'changed') structural = true;
+        else if (this.scanned && this.changesTheFileSet(file, relative)) appearedOrVanished = true;
         else touched.add(file);
       } else if (relative === this.config.debt) {
         debtTouched = true;
@@ -632,6 +633,15 @@ export class Session {
     const files = this.diff(before, sourcesOnly);
     if (files.length > 0 || configChanged || debtChanged || projectTouched || workspaceStale || structural || configText !== null) this.revisionValue++;
     return { files, configChanged, ...(debtChanged ? { debtChanged } : {}) };
+  }
+
+  /**
+   * Whether an edit or a save is the first news of a file the scan did not find (created since, in a
+   * client that watches no files: Neovim 0.7), or the last of one that no longer is (an unsaved
+   * buffer closed): then discovery, not the edit, decides what is checked.
+   */
+  private changesTheFileSet(file: string, relative: string): boolean {
+    return this.sourceFiles.has(file) ? !this.host.fileExists(file) : wouldDiscover(this.host, this.root, relative, this.config.isExcluded);
   }
 
   /** Workspace file → the names this file imports from it ('*': a namespace, `export *`, or a require). A type-only import counts apart. */

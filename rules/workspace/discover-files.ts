@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import type { Host } from '../host';
+import type { DirectoryEntry, Host } from '../host';
 import { ALWAYS_IGNORED_DIRS, SOURCE_EXTENSIONS } from '../config/defaults';
 
 export function isSourceFile(file: string): boolean {
@@ -11,6 +11,25 @@ interface IgnoreScope {
   /** Folder of the .gitignore, relative to the root ('' for the root). */
   base: string;
   rules: Ignore;
+}
+
+/** The .gitignore scopes in force in a folder: its parent's, and its own .gitignore if it has one. */
+function scopesOf(host: Host, dir: string, relDir: string, entries: DirectoryEntry[], parentScopes: IgnoreScope[]): IgnoreScope[] {
+  if (!entries.some((e) => e.name === '.gitignore' && e.kind === 'file')) return parentScopes;
+  const text = host.readFile(`${dir}/.gitignore`);
+  return text === undefined ? parentScopes : [...parentScopes, { base: relDir, rules: ignore().add(text) }];
+}
+
+function isIgnored(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean {
+  return scopes.some((s) => {
+    const local = s.base ? rel.slice(s.base.length + 1) : rel;
+    return local !== '' && s.rules.ignores(isDir ? `${local}/` : local);
+  });
+}
+
+/** Whether the walk enters a folder: never node_modules, ignored or excluded folders. */
+function entersFolder(name: string, rel: string, scopes: IgnoreScope[], isExcluded: (relative: string) => boolean): boolean {
+  return !ALWAYS_IGNORED_DIRS.has(name) && !isIgnored(scopes, rel, true) && !isExcluded(rel);
 }
 
 /**
@@ -32,29 +51,41 @@ export function discoverSourceFiles(
       const error = host.directoryError?.(dir);
       if (error) onUnreadable(dir, `the folder could not be read (${error})`);
     }
-    let active = scopes;
-    if (entries.some((e) => e.name === '.gitignore' && e.kind === 'file')) {
-      const text = host.readFile(`${dir}/.gitignore`);
-      if (text !== undefined) active = [...scopes, { base: relDir, rules: ignore().add(text) }];
-    }
-    const ignored = (rel: string, isDir: boolean) =>
-      active.some((s) => {
-        const local = s.base ? rel.slice(s.base.length + 1) : rel;
-        return local !== '' && s.rules.ignores(isDir ? `${local}/` : local);
-      });
+    const active = scopesOf(host, dir, relDir, entries, scopes);
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = `${dir}/${entry.name}`;
       if (entry.kind === 'directory') {
-        if (ALWAYS_IGNORED_DIRS.has(entry.name) || ignored(rel, true) || isExcluded(rel)) continue;
-        walk(abs, rel, active);
+        if (entersFolder(entry.name, rel, active, isExcluded)) walk(abs, rel, active);
       } else if (isSourceFile(entry.name)) {
         if (entry.kind === 'symlink' && !host.fileExists(abs)) continue;
-        if (ignored(rel, false) || isExcluded(rel)) continue;
+        if (isIgnored(active, rel, false) || isExcluded(rel)) continue;
         files.push(abs);
       }
     }
   };
   walk(root, '', []);
   return files.sort();
+}
+
+/**
+ * Whether `discoverSourceFiles` would list this one file (`relative` to `root`), without walking
+ * the workspace: only the folders on its path are read. An editor buffer counts as a file.
+ */
+export function wouldDiscover(host: Host, root: string, relative: string, isExcluded: (relative: string) => boolean): boolean {
+  if (!isSourceFile(relative) || !host.fileExists(`${root}/${relative}`)) return false;
+  let scopes: IgnoreScope[] = [];
+  let relDir = '';
+  // Each folder on the way, as the walk meets it: its .gitignore applies below it, and it must be entered.
+  for (const name of relative.split('/')) {
+    const dir = relDir ? `${root}/${relDir}` : root;
+    const entries = host.readDirectory(dir);
+    scopes = scopesOf(host, dir, relDir, entries, scopes);
+    const rel = relDir ? `${relDir}/${name}` : name;
+    if (rel === relative) break;
+    // A link to a folder is not followed by the walk: it is not a `directory` entry.
+    if (!entries.some((e) => e.name === name && e.kind === 'directory') || !entersFolder(name, rel, scopes, isExcluded)) return false;
+    relDir = rel;
+  }
+  return !isIgnored(scopes, relative, false) && !isExcluded(relative);
 }
