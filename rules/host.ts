@@ -144,6 +144,29 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The host as seen from `root` spelt as the editor spells it (macOS's /tmp is /private/tmp, a
+ * project folder is often a link): a real path inside the workspace comes back under that
+ * spelling, so every path the engine resolves and reports is one the editor knows.
+ */
+export function spelledFrom(host: Host, root: string): Host {
+  const realRoot = host.realpath(root);
+  if (realRoot === root) return host;
+  const respell = (real: string) => (real === realRoot ? root : isInsideDir(real, realRoot) ? root + real.slice(realRoot.length) : real);
+  return {
+    get trusted() {
+      return host.trusted;
+    },
+    readFile: (f) => host.readFile(f),
+    fileExists: (f) => host.fileExists(f),
+    directoryExists: (d) => host.directoryExists(d),
+    readDirectory: (d) => host.readDirectory(d),
+    realpath: (f) => respell(host.realpath(f)),
+    ...(host.directoryError ? { directoryError: (d: string) => host.directoryError!(d) } : {}),
+    ...(host.stamp ? { stamp: (f: string) => host.stamp!(f) } : {}),
+  };
+}
+
 /** A host whose files can be shadowed by in-memory text (unsaved editor buffers). */
 export class OverlayHost implements Host {
   private readonly overlays = new Map<string, string>();

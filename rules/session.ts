@@ -5,7 +5,7 @@ import type { DomainEdges, FactCollector, FileRule, Report, Rule, RuleMeta, Work
 import type { Config, ConfigDiagnostic } from './config/config';
 import { CONFIG_FILE_NAME } from './config/defaults';
 import { configRangeOf, loadConfig } from './config/load-config';
-import { type FileStamp, type Host, OverlayHost, isInsideDir, normalizePath } from './host';
+import { type FileStamp, type Host, OverlayHost, isInsideDir, normalizePath, spelledFrom } from './host';
 import type { ExtractResult, ImportFact } from './graph/extract-imports';
 import { ImportGraph, RecordingGraph, type Reads, addRead, type ResolvedImport } from './graph/import-graph';
 import { type ReadEntry, ReadIndex } from './graph/read-index';
@@ -178,7 +178,8 @@ export class Session {
   }
 
   static open(root: string, host: Host, options?: SessionOptions): Session {
-    return new Session(host.realpath(normalizePath(root)), host, options);
+    const spelt = normalizePath(root);
+    return new Session(spelt, spelledFrom(host, spelt), options);
   }
 
   /** Grows whenever findings, configuration, debt or the files project checks read change: views refresh on it. */
