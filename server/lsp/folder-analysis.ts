@@ -14,6 +14,8 @@ export interface AnalysisClient {
   releaseScanGarbage(): void;
   /** The totals or a folder's state changed (`stateChanged`: the state itself, to be told at once). */
   statusChanged(stateChanged?: boolean): void;
+  /** The roots of the workspace folders nested in `root`: their files are theirs to publish and count. */
+  foldersInside(root: string): string[];
 }
 
 export interface ProgressReporter {
@@ -80,10 +82,25 @@ export class FolderAnalysis {
     if (!this.session) return { errors: 0, warnings: 0, infos: 0, files: 0 };
     // Asked after every burst of keystrokes: summarise all findings again only when they changed.
     if (this.countsCache?.revision !== this.session.revision) {
-      const s = summarize(this.session.findings());
-      this.countsCache = { revision: this.session.revision, counts: { errors: s.errors, warnings: s.warnings, infos: s.infos, files: this.session.fileCount } };
+      const nested = this.client.foldersInside(this.root);
+      const findings = this.session.findings();
+      const s = summarize(nested.length === 0 ? findings : findings.filter((f) => this.owns(f.file, nested)));
+      const files = nested.length === 0 ? this.session.fileCount : this.session.files().filter((file) => this.owns(file, nested)).length;
+      this.countsCache = { revision: this.session.revision, counts: { errors: s.errors, warnings: s.warnings, infos: s.infos, files } };
     }
     return this.countsCache.counts;
+  }
+
+  /** Whether a file is this folder's to publish and count, not that of a workspace folder nested in it. */
+  private owns(file: string, nested = this.client.foldersInside(this.root)): boolean {
+    return !nested.some((root) => file === root || isInsideDir(file, root));
+  }
+
+  /** A workspace folder was added inside this one or removed from it: the files this one owns changed. */
+  nestedFoldersChanged(): void {
+    this.countsCache = undefined;
+    if (this.session) this.publishAll();
+    this.client.statusChanged();
   }
 
   contains(file: string): boolean {
@@ -297,6 +314,11 @@ export class FolderAnalysis {
   }
 
   private publishFile(file: string): void {
+    if (!this.owns(file)) {
+      // The nested folder publishes it; cleared here only if this folder published it before that one came.
+      if (this.published.delete(file)) this.client.publish(file, []);
+      return;
+    }
     const findings = this.session!.findingsFor(file);
     this.client.publish(file, findings.map(toDiagnostic));
     if (findings.length > 0) this.published.add(file);

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ComputeFix, FoundationsStatus, type FoundationsInitializationOptions, InferConfig } from '../../protocol';
-import { type Change, TOOL_VERSION, createNodeHost, inferConfig, normalizePath } from '../../rules';
+import { type Change, TOOL_VERSION, createNodeHost, inferConfig, isInsideDir, normalizePath } from '../../rules';
 import { CodeActions } from './code-actions';
 import { type AnalysisClient, FolderAnalysis } from './folder-analysis';
 import { hoverAt } from './hover';
@@ -84,6 +84,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // reducer runs after half a minute of idle: collected at once (~50 ms) when Node exposes `gc`
     // (SERVER_PROCESS.execArgv, as the extension starts the server).
     releaseScanGarbage: () => (globalThis as { gc?: () => void }).gc?.(),
+    foldersInside: (root) => [...folders.keys()].filter((other) => isInsideDir(other, root)),
     // Coalesced: a burst of updates sends one status notification. A new state (scanning, ready)
     // goes out at once: the editor waits on it, and the work queued after a scan must not delay it.
     statusChanged: (stateChanged) => {
@@ -141,12 +142,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const views = registerViewRequests(connection, { folders: () => [...folders.values()], uriToFile });
 
+  /** The folders a folder at `root` is nested in: a file belongs to its innermost folder only. */
+  function foldersAround(root: string): FolderAnalysis[] {
+    return [...folders.values()].filter((f) => isInsideDir(root, f.root));
+  }
+
   function addFolder(folder: WorkspaceFolder): void {
     const root = uriToFile(folder.uri);
     if (!root || folders.has(root)) return;
     const cacheFile = storagePath ? `${storagePath}/facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin` : undefined;
     const analysis = new FolderAnalysis(root, createNodeHost({ trusted }), client, () => settings.get(folder.uri), cacheFile);
     folders.set(root, analysis);
+    foldersAround(root).forEach((outer) => outer.nestedFoldersChanged());
     const open = documents
       .all()
       .map((d) => ({ file: uriToFile(d.uri), text: d.getText() }))
@@ -160,6 +167,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!analysis) return;
     analysis.dispose();
     folders.delete(root);
+    foldersAround(root).forEach((outer) => outer.nestedFoldersChanged());
   }
 
   function restartAll(): void {
