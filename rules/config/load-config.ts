@@ -7,6 +7,7 @@ import { dependencyCruiserRegexProblems } from '../depcruise/regex-safety';
 import { type Host, stripBom } from '../host';
 import { LineIndex } from '../text/line-index';
 import { isConventionalTestFile } from '../workspace/test-files';
+import { RULE_OPTIONS, fitsOption } from './rule-options';
 import {
   type Config,
   type ConfigDiagnostic,
@@ -80,6 +81,7 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   }
   const value: unknown = jsonc.getNodeValue(tree);
   const locate = (p: (string | number)[], key = false) => rangeOfPath(tree, lines, p, key);
+  diagnostics.push(...duplicateKeys(tree, lines));
 
   const validate = validator();
   const valid = validate(value);
@@ -90,6 +92,29 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   }
   if (!valid || diagnostics.some((d) => d.severity === 'error')) return { diagnostics: sortByPosition(diagnostics), file };
   return { config: buildConfig(host, root, file, value as RawConfig), diagnostics, file };
+}
+
+/** Keys given twice in one object: JSON keeps the last one silently, and the first one's settings vanish. */
+function duplicateKeys(tree: jsonc.Node, lines: LineIndex): ConfigDiagnostic[] {
+  const out: ConfigDiagnostic[] = [];
+  const visit = (node: jsonc.Node, p: (string | number)[]) => {
+    if (node.type === 'array') node.children?.forEach((child, i) => visit(child, [...p, i]));
+    if (node.type !== 'object') return;
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key) continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        const where = p.length === 0 ? CONFIG_FILE_NAME : describeLocation(p);
+        out.push({ severity: 'error', message: `Key "${name}" appears twice in ${where}; the second would silently replace the first.`, path: [...p, name], range: lines.rangeOf(key.offset, key.offset + key.length) });
+      }
+      seen.add(name);
+      if (value) visit(value, [...p, name]);
+    }
+  };
+  visit(tree, []);
+  return out;
 }
 
 /** The range of a key's value in foundations.json's text (its opening brace for the root), for diagnostics found later. */
@@ -318,6 +343,8 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
   const domains = isObject(raw.domains) ? (raw.domains as Record<string, unknown>) : {};
   const names = Object.keys(domains);
   const seenPaths: { name: string; path: string }[] = [];
+  // A check with no domains passes whatever the code does: in CI that is a config that was never finished.
+  if (isObject(raw.domains) && names.length === 0) error('No domains are declared, so nothing would be checked: declare at least one under "domains".', ['domains']);
 
   for (const name of names) {
     const d = domains[name];
@@ -353,6 +380,10 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
       d.publicApi.forEach((g, i) => {
         const problem = typeof g === 'string' ? globProblem(g) : undefined;
         if (problem) error(problem, [...at, 'publicApi', i]);
+        // A file named outright that is not there makes every import of the domain a bypass of an API that does not exist.
+        else if (typeof g === 'string' && typeof d.path === 'string' && !picomatch.scan(g).isGlob && !escapesWorkspace(d.path) && !host.fileExists(`${root}/${normalizeRelative(`${d.path}/${g}`)}`)) {
+          out.push({ severity: 'warning', message: `The public API file "${g}" of domain "${name}" does not exist in "${normalizeRelative(d.path)}".`, path: [...at, 'publicApi', i], range: locate([...at, 'publicApi', i]) });
+        }
       });
     }
   }
@@ -389,7 +420,22 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
   }
   stringsOf(raw.sourceRoots).forEach((r, i) => {
     if (escapesWorkspace(r)) error(`Source root "${r}" leaves the workspace.`, ['sourceRoots', i]);
+    else if (!host.directoryExists(normalizeRelative(r) === '.' ? root : `${root}/${normalizeRelative(r)}`)) error(`The source root "${r}" does not exist.`, ['sourceRoots', i]);
   });
+  for (const [rule, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
+    const known = RULE_OPTIONS[rule];
+    if (!known || !Array.isArray(setting) || !isObject(setting[1])) continue;
+    for (const [option, value] of Object.entries(setting[1])) {
+      const kind = known[option];
+      if (!kind) {
+        const guess = closest(option, Object.keys(known));
+        const listed = Object.keys(known).length === 0 ? 'it takes none' : `it takes ${Object.keys(known).map((o) => `"${o}"`).join(', ')}`;
+        error(`Rule "${rule}" has no option "${option}"${guess ? ` (did you mean "${guess}"?)` : ''}: ${listed}.`, ['rules', rule, 1, option], true);
+      } else if (!fitsOption(kind, value)) {
+        error(`Option "${option}" of rule "${rule}" must be a ${kind}${kind === 'list of paths' ? ' (each starting with "/")' : ''}.`, ['rules', rule, 1, option]);
+      }
+    }
+  }
   for (const key of ['dependencyCruiser', 'debt'] as const) {
     const value = raw[key];
     if (typeof value !== 'string' || value === '') continue;

@@ -71,9 +71,27 @@ describe('engine: foundations.json', () => {
     assert.equal(config!.domains.length, 1);
   });
 
+  it('says what would otherwise be ignored without a word: a key given twice, a misspelt or mistyped rule option, a missing source root or public API file', () => {
+    const domains = '"catalog": { "path": "src/catalog" }, "orders": { "path": "src/orders", "publicApi": ["idx.ts"] }';
+    assert.deepEqual(located(`${FIXTURES}/shop`, `{ "domains": { ${domains}, "catalog": { "path": "src/billing" } } }`), [
+      '1:102 The public API file "idx.ts" of domain "orders" does not exist in "src/orders".',
+      '1:115 Key "catalog" appears twice in "domains"; the second would silently replace the first.',
+    ]);
+    const rules = '"rules": { "logic-in-ui": ["warning", { "minScore": "5" }], "logic-in-integration": ["warning", { "minscore": 5 }], "unversioned-api-route": ["error", { "exemptPaths": "/health" }], "domain-cycle": ["error", { "includeTests": true }] }';
+    assert.deepEqual(located(`${FIXTURES}/shop`, `{ "domains": { ${domains} }, ${rules}, "sourceRoots": ["nope"] }`), [
+      '1:102 The public API file "idx.ts" of domain "orders" does not exist in "src/orders".',
+      '1:169 Option "minScore" of rule "logic-in-ui" must be a positive number.',
+      '1:215 Rule "logic-in-integration" has no option "minscore" (did you mean "minScore"?): it takes "includeTests", "minScore".',
+      '1:285 Option "exemptPaths" of rule "unversioned-api-route" must be a list of paths (each starting with "/").',
+      '1:327 Rule "domain-cycle" has no option "includeTests": it takes none.',
+      '1:370 The source root "nope" does not exist.',
+    ]);
+  });
+
   it('keeps paths and files inside the workspace', () => {
     const messages = located(`${FIXTURES}/shop`, '{ "domains": {}, "exclude": ["../**"], "debt": "/etc/passwd", "dependencyCruiser": "missing.cjs" }');
     assert.deepEqual(messages, [
+      '1:14 No domains are declared, so nothing would be checked: declare at least one under "domains".',
       '1:30 "../**" points outside the workspace; globs are relative and stay inside it.',
       '1:48 "debt" must name a file inside the workspace, not "/etc/passwd".',
       '1:84 The dependency-cruiser configuration "missing.cjs" does not exist.',

@@ -171,12 +171,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const { result } = await checkWorkspace(dir, { host: createNodeHost({ trusted: !values.untrusted }), onProgress: progress, cacheFile, parallel });
 
   const configErrors = result.configDiagnostics.filter((d) => d.severity === 'error');
+  const configFile = path.relative(io.cwd, result.configFile ?? `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
   if (configErrors.length > 0) {
-    const file = path.relative(io.cwd, result.configFile ?? `${dir}/${CONFIG_FILE_NAME}`) || CONFIG_FILE_NAME;
-    for (const d of configErrors) io.stderr(`${describeConfigDiagnostic(file, d)}\n`);
-    io.stderr(`foundations: ${configErrors.length} error${configErrors.length === 1 ? '' : 's'} in ${file}; fix ${configErrors.length === 1 ? 'it' : 'them'} and run again.\n`);
+    for (const d of configErrors) io.stderr(`${describeConfigDiagnostic(configFile, d)}\n`);
+    io.stderr(`foundations: ${configErrors.length} error${configErrors.length === 1 ? '' : 's'} in ${configFile}; fix ${configErrors.length === 1 ? 'it' : 'them'} and run again.\n`);
     return EXIT_USAGE;
   }
+  // Warnings do not stop the check, but a config that half works must say so.
+  for (const d of result.configDiagnostics) io.stderr(`${describeConfigDiagnostic(configFile, d)}\n`);
 
   const output = render(result, format, io.interactive && !values.output && !process.env.NO_COLOR);
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
