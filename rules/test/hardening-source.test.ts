@@ -172,7 +172,11 @@ describe('hardening: bad source files', function () {
     const session = await scanned(root);
     assert.ok(performance.now() - started < 10_000);
     assert.equal(session.files().length, plain.files().length, 'the same files, none twice');
-    assert.deepEqual(session.skippedFiles(), []);
+    // Each link to a folder is said once, so a domain folder that is a link does not pass for an empty one.
+    assert.deepEqual(
+      session.skippedFiles().map((s) => [s.file.slice(root.length + 1), s.reason]),
+      [`${CORE}/up`, 'src/billing/loop', 'src/shared/again'].map((link) => [link, 'it is a symbolic link to a folder, which the scan does not follow (a link could loop)']),
+    );
   });
 
   it('reports a folder it cannot read as skipped (chmod 000), and checks the rest', async function () {

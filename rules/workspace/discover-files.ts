@@ -57,6 +57,9 @@ export function discoverSourceFiles(
       const abs = `${dir}/${entry.name}`;
       if (entry.kind === 'directory') {
         if (entersFolder(entry.name, rel, active, isExcluded)) walk(abs, rel, active);
+      } else if (entry.kind === 'symlink' && onUnreadable && !isSourceFile(entry.name) && host.directoryExists(abs) && entersFolder(entry.name, rel, active, isExcluded)) {
+        // Said once, so a domain folder that is a link does not pass for an empty one.
+        onUnreadable(abs, 'it is a symbolic link to a folder, which the scan does not follow (a link could loop)');
       } else if (isSourceFile(entry.name)) {
         if (entry.kind === 'symlink' && !host.fileExists(abs)) continue;
         if (isIgnored(active, rel, false) || isExcluded(rel)) continue;
