@@ -136,7 +136,8 @@ function withoutSelfImports(file: string, text: string): string {
     const end = text[s.end] === '\n' ? s.end + 1 : s.end;
     out = out.slice(0, s.getStart(sf)) + out.slice(end);
   }
-  return out;
+  // The blank line that separated the removed imports from the code would open the file.
+  return selfImports.length > 0 ? out.replace(/^(?:[ \t]*\r?\n)+/, '') : out;
 }
 
 /** The smallest single edit turning `before` into `after` (common start and end kept). */

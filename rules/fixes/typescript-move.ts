@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import ts = require('typescript');
+import { parseSourceFile } from '../graph/extract-imports';
 import type { EditPlan, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { FixError } from './fix';
+import { relativeSpecifier, usesJsExtension } from './module-specifier';
 
 export interface MoveHost {
   readFile(file: string): string | undefined;
@@ -38,7 +40,9 @@ export function moveStatements(host: MoveHost, file: string, range: { pos: numbe
   };
   const service = ts.createLanguageService(serviceHost, ts.createDocumentRegistry());
   try {
-    const preferences: ts.UserPreferences = { allowTextChangesInNewFiles: true, quotePreference: 'auto', importModuleSpecifierPreference: 'relative' };
+    // 'auto' follows the moved file's first import: a file without imports gets double quotes everywhere.
+    const quotePreference = quoteStyleOf([file, ...host.relatedFiles].map((f) => host.readFile(f) ?? ''));
+    const preferences: ts.UserPreferences = { allowTextChangesInNewFiles: true, quotePreference, importModuleSpecifierPreference: 'relative' };
     const applicable = service
       .getApplicableRefactors(file, range, preferences, 'invoked', undefined, true)
       .flatMap((r) => r.actions.map((a) => ({ refactor: r.name, action: a })))
@@ -60,10 +64,90 @@ export function moveStatements(host: MoveHost, file: string, range: { pos: numbe
         .filter((e) => e.newText !== '' || e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character);
       plan.edits.push({ file: changed, edits });
     }
+    const sf = parseSourceFile(file, host.readFile(file) ?? '');
+    const moved = new Set(sf.statements.filter((st) => st.getStart(sf) >= range.pos && st.end <= range.end).flatMap(exportedNamesOf));
+    for (const [reExporter, edits] of reExportEdits(host, options, file, moved, targetFile)) {
+      const existing = plan.edits.find((e) => e.file === reExporter);
+      if (existing) existing.edits.push(...edits);
+      else plan.edits.push({ file: reExporter, edits });
+    }
     return plan;
   } finally {
     service.dispose();
   }
+}
+
+/** The quotes the files' module specifiers use most; TypeScript writes its imports with them. */
+function quoteStyleOf(texts: string[]): 'single' | 'double' {
+  let single = 0;
+  let double = 0;
+  for (const text of texts) {
+    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"\n;]*?\bfrom\s*(['"])/gm)) {
+      if (m[1] === "'") single++;
+      else double++;
+    }
+  }
+  return double > single ? 'double' : 'single';
+}
+
+/** Names a statement exports under its own name (`export function f`, `export const a, b`). */
+function exportedNamesOf(s: ts.Statement): string[] {
+  if (!ts.canHaveModifiers(s) || !(ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [];
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  const name = (s as ts.DeclarationStatement).name;
+  return name && ts.isIdentifier(name) ? [name.text] : [];
+}
+
+/**
+ * TypeScript's move rewrites imports but not `export … from` re-exports (a domain's public API),
+ * which would go on pointing at the file the declarations left. Named re-exports of the moved
+ * names are pointed at the target (split when they also re-export names that stay); an
+ * `export *` of the old file gets the moved names re-exported from the target next to it.
+ */
+function reExportEdits(host: MoveHost, options: ts.CompilerOptions, file: string, moved: ReadonlySet<string>, targetFile: string): Map<string, TextEdit[]> {
+  const out = new Map<string, TextEdit[]>();
+  if (moved.size === 0) return out;
+  const resolutionHost: ts.ModuleResolutionHost = { fileExists: host.fileExists, readFile: host.readFile };
+  for (const reExporter of new Set(host.relatedFiles)) {
+    const text = host.readFile(reExporter);
+    if (text === undefined || reExporter === targetFile) continue;
+    const sf = parseSourceFile(reExporter, text);
+    const lines = new LineIndex(text);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const edits: TextEdit[] = [];
+    for (const s of sf.statements) {
+      if (!ts.isExportDeclaration(s) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+      const resolved = ts.resolveModuleName(s.moduleSpecifier.text, reExporter, options, resolutionHost).resolvedModule?.resolvedFileName;
+      if (resolved?.replace(/\\/g, '/') !== file) continue;
+      const quote = text[s.moduleSpecifier.getStart(sf)];
+      const specifier = `${quote}${relativeSpecifier(reExporter, targetFile, usesJsExtension(s.moduleSpecifier.text))}${quote}`;
+      const typeOnly = s.isTypeOnly ? 'type ' : '';
+      const statementRange = lines.rangeOf(s.getStart(sf), s.end);
+      if (!s.exportClause) {
+        const names = [...moved].join(', ');
+        edits.push({ range: { start: statementRange.end, end: statementRange.end }, newText: `${eol}export ${typeOnly}{ ${names} } from ${specifier};` });
+        continue;
+      }
+      if (!ts.isNamedExports(s.exportClause)) continue;
+      const [leaving, staying] = partition(s.exportClause.elements, (e) => moved.has((e.propertyName ?? e.name).text));
+      if (leaving.length === 0) continue;
+      if (staying.length === 0) {
+        edits.push({ range: lines.rangeOf(s.moduleSpecifier.getStart(sf), s.moduleSpecifier.end), newText: specifier });
+        continue;
+      }
+      const clause = (elements: ts.ExportSpecifier[]) => elements.map((e) => e.getText(sf)).join(', ');
+      edits.push({
+        range: statementRange,
+        newText: `export ${typeOnly}{ ${clause(staying)} } from ${s.moduleSpecifier.getText(sf)};${eol}export ${typeOnly}{ ${clause(leaving)} } from ${specifier};`,
+      });
+    }
+    if (edits.length > 0) out.set(reExporter, edits);
+  }
+  return out;
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((i) => !test(i))];
 }
 
 /**

@@ -50,6 +50,50 @@ describe('engine: move-to-core (TypeScript "Move to file")', () => {
     );
   });
 
+  it('points the public API re-exports of the moved names at the new file; single quotes kept, no blank first line; it still compiles', async () => {
+    const root = copyFixture('shop');
+    fs.writeFileSync(
+      `${root}/src/billing/adapters/refund-handler.ts`,
+      [
+        'export interface RefundRequest {',
+        '  amount: number;',
+        '  daysSincePurchase: number;',
+        '  isMember: boolean;',
+        '}',
+        '',
+        'export function handleRefund(req: RefundRequest): number {',
+        '  if (req.daysSincePurchase > 30) return 0;',
+        '  const rate = req.isMember ? 1 : 0.9;',
+        '  if (req.amount > 500) return Math.round(req.amount * rate * 0.95);',
+        '  return req.amount * rate;',
+        '}',
+        '',
+        'export function refundReceiptLabel(id: string): string {',
+        '  return `Refund ${id}`;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(`${root}/src/billing/ui/RefundButton.tsx`, "import { handleRefund, type RefundRequest } from '../adapters/refund-handler';\n\nexport const refundLabel = (req: RefundRequest): string => String(handleRefund(req));\n");
+    fs.appendFileSync(`${root}/src/billing/index.ts`, "export { handleRefund, refundReceiptLabel } from './adapters/refund-handler';\n");
+    fs.writeFileSync(`${root}/src/orders/core/returns.ts`, "import { handleRefund } from '@shop/billing';\n\nexport const refundFor = (amount: number): number => handleRefund({ amount, daysSincePurchase: 1, isMember: false });\n");
+    const session = await scanned(root);
+    const finding = session.findings().find((f) => f.ruleId === 'logic-in-integration')!;
+    assert.equal(finding.data?.function, 'handleRefund');
+    applyPlan(session.computeFix(finding, 'move-to-core'));
+
+    assert.deepEqual(fs.readFileSync(`${root}/src/billing/index.ts`, 'utf8').split('\n').slice(3), [
+      "export { refundReceiptLabel } from './adapters/refund-handler';",
+      "export { handleRefund } from './core/handle-refund';",
+      '',
+    ]);
+    assert.match(fs.readFileSync(`${root}/src/billing/core/handle-refund.ts`, 'utf8'), /^export interface RefundRequest \{/);
+    const button = fs.readFileSync(`${root}/src/billing/ui/RefundButton.tsx`, 'utf8');
+    assert.match(button, /from '\.\.\/core\/handle-refund';/);
+    assert.ok(!button.includes('"'), button);
+    assert.deepEqual(typeErrors(root), []);
+  });
+
   it('moves into an existing core file the user picks', async () => {
     const root = copyFixture('logic-corpus');
     const session = await scanned(root);
