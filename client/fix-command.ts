@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ApplyFixArguments, ComputeFix } from '../protocol';
+import { type ApplyFixArguments, ComputeFix, expiryProblem } from '../protocol';
 
 /** Asks what a fix needs (a reason, an expiry, a target file); undefined when the user cancels. */
 async function askInput(args: ApplyFixArguments): Promise<{ reason?: string; expiry?: string; file?: string } | undefined> {
@@ -19,10 +19,10 @@ async function askInput(args: ApplyFixArguments): Promise<{ reason?: string; exp
   const expiry = await vscode.window.showInputBox({
     title: args.title,
     prompt: 'Until when is this accepted? (YYYY-MM-DD, empty for no expiry)',
-    validateInput: (value) => (!value || /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : 'Use YYYY-MM-DD, or leave it empty.'),
+    validateInput: (value) => (value.trim() ? expiryProblem(value.trim()) : undefined),
   });
   if (expiry === undefined) return undefined;
-  return { reason, ...(expiry ? { expiry } : {}) };
+  return { reason, ...(expiry.trim() ? { expiry: expiry.trim() } : {}) };
 }
 
 /** `foundations.applyFix`: the code actions that need the user's input end here. */

@@ -4,6 +4,8 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
+export { expiryProblem } from './calendar-date';
+
 /** Options the client passes in `initialize`. */
 export interface FoundationsInitializationOptions {
   /** VS Code workspace trust: only a trusted workspace may have its JavaScript configuration loaded. */

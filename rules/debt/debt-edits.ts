@@ -1,4 +1,5 @@
 import * as jsonc from 'jsonc-parser';
+import { isCalendarDate } from '../../protocol/calendar-date';
 import type { Finding, Range } from '../model';
 import { changedSpan } from '../text/changed-span';
 import { LineIndex } from '../text/line-index';
@@ -41,7 +42,7 @@ const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '
 export function debtEntryFor(finding: Finding, root: string, entry: NewDebtEntry): Omit<DebtEntry, 'index' | 'range'> {
   const reason = entry.reason.trim();
   if (!reason) throw new Error('a debt entry needs a reason');
-  if (entry.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(entry.expires)) throw new Error('expires must be YYYY-MM-DD');
+  if (entry.expires !== undefined && !isCalendarDate(entry.expires)) throw new Error(`the expiry "${entry.expires}" is not a day that exists (YYYY-MM-DD)`);
   return {
     rule: finding.ruleId,
     file: relativeTo(root, finding.file),

@@ -1,4 +1,5 @@
 import * as jsonc from 'jsonc-parser';
+import { isCalendarDate, today } from '../../protocol/calendar-date';
 import type { ConfigDiagnostic } from '../config/config';
 import { type Host, relativeTo } from '../host';
 import type { Finding, Range } from '../model';
@@ -50,14 +51,9 @@ export interface DebtMark {
   originalSeverity: Finding['severity'];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KNOWN_KEYS = new Set(['rule', 'file', 'fingerprint', 'reason', 'owner', 'expires']);
 
-/** Today as YYYY-MM-DD in local time: an entry "until 2026-09-30" holds through that whole day. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { today };
 
 export function loadDebtRegister(host: Host, root: string, relative: string): DebtRegister {
   const file = `${root}/${relative}`;
@@ -113,8 +109,8 @@ export function parseDebtRegister(file: string, text: string): DebtRegister {
       if (key !== undefined && !KNOWN_KEYS.has(key)) diagnostics.push({ severity: 'warning', message: `Unknown key "${key}" in a debt entry (known: ${[...KNOWN_KEYS].join(', ')}).`, ...at(prop.children![0], [...p, key]) });
     }
     const expires = value.expires;
-    if (expires !== undefined && (typeof expires !== 'string' || !DATE.test(expires) || Number.isNaN(Date.parse(expires)))) {
-      diagnostics.push({ severity: 'error', message: '"expires" must be a date as YYYY-MM-DD (the last day the debt is accepted).', ...at(jsonc.findNodeAtLocation(node, ['expires']), [...p, 'expires']) });
+    if (expires !== undefined && (typeof expires !== 'string' || !isCalendarDate(expires))) {
+      diagnostics.push({ severity: 'error', message: '"expires" must be a day that exists, as YYYY-MM-DD (the last day the debt is accepted).', ...at(jsonc.findNodeAtLocation(node, ['expires']), [...p, 'expires']) });
       return;
     }
     if (value.owner !== undefined && typeof value.owner !== 'string') {

@@ -92,6 +92,26 @@ describe('engine: the debt register (foundations-debt.json)', () => {
     assert.equal(session.findingsFor(`${session.root}/src/orders/core/refund.ts`)[0].severity, 'info');
   });
 
+  it('refuses an expiry that is no day of the calendar, in the register and in the "Accept as debt…" edit', async () => {
+    const session = await open(copyFixture('debt'));
+    const register = `${session.root}/foundations-debt.json`;
+    const text = fs.readFileSync(register, 'utf8');
+    const refund = `${session.root}/src/orders/core/refund.ts`;
+    for (const impossible of ['2030-02-30', '2030-13-45']) {
+      session.update([{ type: 'buffer', file: register, text: text.replace('"expires": "2020-01-31"', `"expires": "${impossible}"`) }]);
+      assert.deepEqual(
+        session.debtDiagnostics().filter((d) => d.severity === 'error').map((d) => d.message),
+        ['"expires" must be a day that exists, as YYYY-MM-DD (the last day the debt is accepted).'],
+        impossible,
+      );
+      assert.equal(session.findingsFor(refund)[0].severity, 'error', `${impossible}: the entry accepts nothing`);
+    }
+    session.update([{ type: 'buffer', file: register, text: text.replace('"expires": "2020-01-31"', '"expires": "2028-02-29"') }]);
+    assert.equal(session.findingsFor(refund)[0].severity, 'info', 'a leap day exists');
+    const checkout = session.findings().find((f) => f.ruleId === 'cross-domain-import' && f.file.endsWith('checkout.ts'))!;
+    assert.throws(() => acceptAsDebt(session, checkout, { reason: 'orders will own pricing', expires: '2030-02-30' }), /the expiry "2030-02-30" is not a day that exists/);
+  });
+
   it('reports a broken register in the register, and applies none of it', async () => {
     const session = await open(copyFixture('debt'));
     const register = `${session.root}/foundations-debt.json`;
