@@ -65,12 +65,12 @@ export const domainCycle: WorkspaceRule = {
         let file = '';
         for (const f of files) if (file === '' || f < file) file = f;
         const imp = ctx.graph.importsOf(file).find((i) => i.target.kind === 'file' && ctx.model.membership(i.target.file).domain?.name === to);
-        if (!imp) continue;
+        if (imp?.target.kind !== 'file') continue;
         ctx.report(file, {
           range: imp.range,
           message: `Domains ${cycle.join(' → ')} form a dependency cycle; this import makes "${from}" depend on "${to}".`,
           domains: { from, to },
-          data: { cycle, specifier: imp.specifier },
+          data: { cycle, specifier: imp.specifier, target: ctx.model.membership(imp.target.file).workspaceRelative },
         });
       }
     }

@@ -2,8 +2,14 @@ import * as jsonc from 'jsonc-parser';
 import { shortestPath } from '../graph/shortest-path';
 import type { TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
+import type { Config } from '../config/config';
 import { type Fix, FixError } from './fix';
 
+/** The cycle declaring `from` → `to` would close (`from → to → … → from`), from the declared dependencies; undefined when none. */
+export function cycleClosedByDeclaring(config: Config, from: string, to: string): string[] | undefined {
+  const back = shortestPath(to, from, (d) => config.domains.find((x) => x.name === d)?.dependsOn ?? []);
+  return back && [from, ...back];
+}
 
 export const declareDependency: Fix = {
   id: 'declare-dependency',
@@ -12,17 +18,14 @@ export const declareDependency: Fix = {
     const from = finding.domains?.from;
     const to = finding.domains?.to;
     if (!from || !to) return undefined;
-    // A declared path from `to` back to `from`: declaring from → to would close that cycle.
-    const back = shortestPath(to, from, (d) => ctx.config.domains.find((x) => x.name === d)?.dependsOn ?? []);
+    const cycle = cycleClosedByDeclaring(ctx.config, from, to);
     return {
       fixId: this.id,
       title: `Declare that "${from}" depends on "${to}" (foundations.json)`,
       kind: 'quickfix',
       // Moving the code or inverting the dependency is often the better answer: never the default.
       isPreferred: false,
-      ...(back
-        ? { disabledReason: `declaring it would close the cycle ${[from, ...back].join(' → ')}; move the code to "${from}" or invert the dependency instead` }
-        : {}),
+      ...(cycle ? { disabledReason: `declaring it would close the cycle ${cycle.join(' → ')}; move the code to "${from}" or invert the dependency instead` } : {}),
     };
   },
   edit(finding, ctx) {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { RULES } from '../checks';
 import type { DomainSpec } from '../config/config';
 import type { DebtMark } from '../debt/debt-register';
+import { cycleClosedByDeclaring } from '../fixes/declare-dependency';
 import type { Finding } from '../model';
 import type { Session } from '../session';
 import { foundationTitle } from './rule-docs';
@@ -63,10 +64,17 @@ export function explainFinding(session: Session, finding: Finding): Explanation 
     case 'cross-domain-import': {
       if (!fromDomain || !targetDomain) break;
       const allowed = fromDomain.dependsOn.length > 0 ? fromDomain.dependsOn.map(code).join(', ') : 'no other domain';
+      const otherWays = `move the code to the domain that owns it, or invert the dependency (${targetDomain.name} calls ${fromDomain.name} through an interface or an event)`;
+      const declaration = `${code(`"${targetDomain.name}"`)} to ${code(`domains.${fromDomain.name}.dependsOn`)}`;
+      const cycle = cycleClosedByDeclaring(session.config, fromDomain.name, targetDomain.name);
+      if (cycle) {
+        explanation.instead = `${code(fromDomain.name)} may import ${allowed}. Do not declare the dependency: adding ${declaration} would close the cycle ${cycle.map(code).join(' → ')}. Instead, ${otherWays}.`;
+        break;
+      }
       const api = publicImportFor(session, finding.file, targetDomain);
       explanation.instead =
-        `${code(fromDomain.name)} may import ${allowed}. Either declare the dependency — add ${code(`"${targetDomain.name}"`)} to ${code(`domains.${fromDomain.name}.dependsOn`)} in foundations.json` +
-        `${api ? `, then import from ${code(api.specifier)} (its public API)` : ''} — or move the code to the domain that owns it, or invert the dependency (${targetDomain.name} calls ${fromDomain.name} through an interface or an event).`;
+        `${code(fromDomain.name)} may import ${allowed}. Either declare the dependency — add ${declaration} in foundations.json` +
+        `${api ? `, then import from ${code(api.specifier)} (its public API)` : ''} — or ${otherWays}.`;
       break;
     }
     case 'domain-cycle': {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { buildDomainGraph, explainFinding, formatDot, formatMermaid, foundationsOverview } from '../index';
 import { FIXTURES, copyFixture, scanned } from './helpers';
 
@@ -91,7 +92,19 @@ describe('engine: the foundations overview and explanations', () => {
       'Import from `@shop/catalog` (the public API of catalog, `src/catalog/index.ts`) instead of `../../catalog/core/pricing`. If `internalMargin` is not exported there, export it from `src/catalog/index.ts` first — a decision for @catalog-team.',
     );
     const cross = explainFinding(session, session.findings().find((f) => f.ruleId === 'cross-domain-import')!);
-    assert.match(cross.instead, /^`catalog` may import `shared`\. Either declare the dependency — add `"orders"` to `domains\.catalog\.dependsOn` in foundations\.json, then import from `@shop\/orders` \(its public API\)/);
+    assert.deepEqual(cross.target, { file: 'src/orders/index.ts', domain: 'orders', owners: [] });
+    assert.equal(
+      cross.instead,
+      '`catalog` may import `shared`. Do not declare the dependency: adding `"orders"` to `domains.catalog.dependsOn` would close the cycle `catalog` → `orders` → `catalog`. Instead, move the code to the domain that owns it, or invert the dependency (orders calls catalog through an interface or an event).',
+    );
+    const cycle = explainFinding(session, session.findings().find((f) => f.ruleId === 'domain-cycle')!);
+    assert.deepEqual(cycle.target, { file: 'src/orders/index.ts', domain: 'orders', owners: [] }, 'the imported file, not the importing one');
+    const undeclared = copyFixture('shop');
+    const config = `${undeclared}/foundations.json`;
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('"dependsOn": ["billing", "catalog", "shared"]', '"dependsOn": ["shared"]'));
+    const ordersSession = await scanned(undeclared);
+    const noCycle = explainFinding(ordersSession, ordersSession.findings().find((f) => f.ruleId === 'cross-domain-import' && f.domains?.to === 'billing')!);
+    assert.match(noCycle.instead, /^`orders` may import `shared`\. Either declare the dependency — add `"billing"` to `domains\.orders\.dependsOn` in foundations\.json, then import from `@shop\/billing` \(its public API\)/);
     const sdk = explainFinding(session, session.findings().find((f) => f.ruleId === 'third-party-outside-adapter')!);
     assert.match(sdk.instead, /^`src\/billing\/adapters\/stripe-gateway\.ts` already uses `stripe` in billing's integration layer/);
     const unassigned = explainFinding(session, session.findings().find((f) => f.ruleId === 'unassigned-file')!);

@@ -87,6 +87,7 @@ describe('language server: the Foundations view’s requests and hovers (over st
       assert.equal(await client.hover('src/billing/core/discounts.ts', 4, 2), null, 'no hover away from findings');
       const cycle = await client.hover('src/catalog/core/product.ts', 3, 35);
       assert.match(cycle!, /cross-domain-import[\s\S]*---[\s\S]*domain-cycle/, 'both findings on the import, one after the other');
+      assert.match(cycle!.slice(cycle!.indexOf('domain-cycle')), /\*\*Target:\*\* `src\/orders\/index\.ts` in domain \*\*orders\*\*/, 'the cycle names the imported file');
     });
 
     it('tells the client when the view must refresh, and the tree follows the edit', async () => {
