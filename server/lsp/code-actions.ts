@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import {
   type ClientCapabilities,
   type CodeAction,
+  CodeActionKind,
   type CodeActionParams,
   type CreateFile,
   type TextDocumentEdit,
@@ -10,8 +11,19 @@ import {
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_FIX_COMMAND, type ApplyFixArguments, type ComputeFixParams, type ComputeFixResult, type FindingRef } from '../../protocol';
-import { type EditPlan, type Finding, FixError, type Session } from '../../rules';
+import { type EditPlan, type Finding, FixError, type FixKind, type Session } from '../../rules';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+/**
+ * The kinds a fix is sent as. Every fix of a finding is a quick fix: VS Code lists only those where
+ * it shows a diagnostic's fixes (Problems panel, the Quick Fix section, Auto Fix). A move or a
+ * rewrite is also listed under its refactor kind when the client asks for refactors (the Refactor
+ * menu), and not twice in the lightbulb menu, which asks for everything.
+ */
+function kindsOf(kind: FixKind, only: string[] | undefined): string[] {
+  const requested = (k: string) => !only || only.some((o) => k === o || k.startsWith(`${o}.`));
+  return [...new Set([CodeActionKind.QuickFix, ...(only ? [kind] : [])])].filter(requested);
+}
 
 /** What a code action carries between `textDocument/codeAction` and `codeAction/resolve`. */
 interface ActionData extends FindingRef {
@@ -54,15 +66,16 @@ export class CodeActions {
       if (!finding) continue;
       const ref: FindingRef = { uri: params.textDocument.uri, ruleId: finding.ruleId, range: finding.range };
       for (const offer of session.fixesFor(finding)) {
-        if (only && !only.some((k) => offer.kind === k || offer.kind.startsWith(`${k}.`))) continue;
-        const action: CodeAction = { title: offer.title, kind: offer.kind, diagnostics: [diagnostic], isPreferred: offer.isPreferred };
-        if (offer.disabledReason) action.disabled = { reason: offer.disabledReason };
-        else if (offer.input) {
-          const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
-          action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
-        } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
-        else action.edit = this.edit(file, finding, offer.fixId, {}).edit;
-        actions.push(action);
+        for (const kind of kindsOf(offer.kind, only)) {
+          const action: CodeAction = { title: offer.title, kind, diagnostics: [diagnostic], isPreferred: offer.isPreferred };
+          if (offer.disabledReason) action.disabled = { reason: offer.disabledReason };
+          else if (offer.input) {
+            const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
+            action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
+          } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
+          else action.edit = this.edit(file, finding, offer.fixId, {}).edit;
+          actions.push(action);
+        }
       }
     }
     return actions;

@@ -20,12 +20,12 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     await client.stop();
   });
 
-  async function actionsFor(file: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
+  async function actionsFor(file: string, code: string, only?: string[]): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
     const diagnostic = client.diagnostics.get(client.uri(file))!.diagnostics.find((d) => d.code === code)!;
     const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: client.uri(file) },
       range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
+      context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
     });
     return { diagnostic, actions };
   }
@@ -61,6 +61,18 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     apply(resolved);
     await client.waitFor(() => !client.codes(file).includes('public-api-bypass'), 'the finding to clear');
     assert.match(client.texts.get(file)!, /from '\.\.\/\.\.\/catalog'/);
+  });
+
+  it('sends a move as a preferred quick fix, where the Problems panel and Auto Fix look, and as a move in the Refactor menu', async () => {
+    const file = 'src/billing/core/charge.ts';
+    const title = 'Move the code that uses "stripe" into the existing src/billing/adapters/stripe-gateway.ts (integration layer)';
+    const kinds = (actions: CodeAction[]) => actions.filter((a) => a.title === title).map((a) => `${a.kind}${a.isPreferred ? ' preferred' : ''}`);
+    assert.deepEqual(kinds((await actionsFor(file, 'third-party-outside-adapter')).actions), ['quickfix preferred'], 'the lightbulb lists it once');
+    const quickFixes = (await actionsFor(file, 'third-party-outside-adapter', ['quickfix'])).actions;
+    assert.deepEqual(kinds(quickFixes), ['quickfix preferred']);
+    assert.equal(quickFixes.filter((a) => a.isPreferred).length, 1, 'Auto Fix has one preferred fix to apply');
+    const refactors = (await actionsFor(file, 'third-party-outside-adapter', ['refactor'])).actions;
+    assert.deepEqual(refactors.map((a) => `${a.title} ${a.kind}`), [`${title} refactor.move`], 'only the move, as a move');
   });
 
   it('shows declaring a dependency that would close a cycle as disabled, with the cycle', async () => {
