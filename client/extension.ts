@@ -73,7 +73,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
       void offerConfig(context, languageClient, params);
     }),
     languageClient.onDidChangeState((e) => {
-      if (e.newState === State.Stopped) status.stopped();
+      if (e.newState === State.Stopped) {
+        status.stopped();
+        // The stopped server's totals are no longer true (its diagnostics are cleared too).
+        views.statusChanged(undefined);
+      }
       if (e.newState === State.Starting) status.starting();
     }),
     vscode.commands.registerCommand('foundations.restartServer', async () => {

@@ -22,16 +22,22 @@ export class StatusItem implements vscode.Disposable {
 
   update(s: StatusParams): void {
     const counts = `${s.files} files: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info`;
+    const unconfigured = s.foldersWithoutConfig.map((uri) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.name ?? uri);
+    // Every folder lacks a configuration: no domain is declared, so nothing is checked (the CLI exits 2).
+    const nothingChecked = unconfigured.length > 0 && unconfigured.length >= (vscode.workspace.workspaceFolders?.length ?? 1);
     const lines = [
-      s.state === 'scanning' ? 'Checking the workspace…' : s.state === 'error' ? 'The last check failed; see the output.' : counts,
+      s.state === 'scanning' ? 'Checking the workspace…' : s.state === 'error' ? 'The last check failed; see the output.' : nothingChecked ? 'No foundations.json: no domains are declared, so nothing is checked.' : counts,
       ...(s.configErrors > 0 ? [`foundations.json has errors; the last good configuration is in force.`] : []),
+      ...(unconfigured.length > 0 ? [`Not configured (no foundations.json): ${unconfigured.join(', ')}. [Create foundations.json](command:foundations.createConfig)`] : []),
       ...s.notices,
     ];
     if (s.state === 'scanning') this.render('$(sync~spin) Foundations', lines.join('\n\n'), undefined);
+    else if (nothingChecked && s.state === 'ready') this.render('$(circle-slash) Foundations: not configured', lines.join('\n\n'), undefined);
     else if (s.state === 'error' || s.configErrors > 0) {
       this.render('$(warning) Foundations', lines.join('\n\n'), new vscode.ThemeColor('statusBarItem.warningBackground'));
     } else if (s.errors + s.warnings + s.infos === 0) this.render('$(pass) Foundations', lines.join('\n\n'), undefined);
-    else this.render(`$(error) ${s.errors} $(warning) ${s.warnings}`, lines.join('\n\n'), undefined);
+    // Labelled: VS Code's own problems counter sits next to it with the same icons.
+    else this.render(`Foundations $(error) ${s.errors} $(warning) ${s.warnings}`, lines.join('\n\n'), undefined);
   }
 
   private render(text: string, detail: string, background: vscode.ThemeColor | undefined): void {
@@ -40,7 +46,7 @@ export class StatusItem implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(
       `**Foundations**\n\n${detail}\n\n[Show output](command:foundations.showOutput) · [Restart server](command:foundations.restartServer)`,
     );
-    tooltip.isTrusted = { enabledCommands: ['foundations.showOutput', 'foundations.restartServer'] };
+    tooltip.isTrusted = { enabledCommands: ['foundations.showOutput', 'foundations.restartServer', 'foundations.createConfig'] };
     this.item.tooltip = tooltip;
   }
 

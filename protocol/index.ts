@@ -173,6 +173,8 @@ export interface FolderTree {
   name: string;
   /** False while the first scan runs, or when the folder is disabled. */
   ready: boolean;
+  /** The folder has no foundations.json: nothing is checked, so nothing passes (the views offer to create one). */
+  unconfigured?: boolean;
   foundations: FoundationNode[];
 }
 
@@ -260,6 +262,8 @@ export interface FolderDomains {
   folderUri: string;
   name: string;
   ready: boolean;
+  /** The folder has no foundations.json (see FolderTree). */
+  unconfigured?: boolean;
   /** foundations.json, when it exists (to open it at a domain). */
   configUri?: string;
   domains: DomainInfo[];

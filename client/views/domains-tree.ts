@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type DomainDependencyNode, type DomainInfo, FoundationsDomains, type FoundationsDomainsResult } from '../../protocol';
-import { describeCounts } from './foundations-tree';
+import { NOT_CONFIGURED, describeCounts } from './foundations-tree';
 
 export type DomainsElement =
-  | { type: 'folder'; folderUri: string; name: string; domains: DomainInfo[]; ready: boolean }
+  | { type: 'folder'; folderUri: string; name: string; domains: DomainInfo[]; ready: boolean; unconfigured?: boolean }
   | { type: 'domain'; folderUri: string; domain: DomainInfo; configUri?: string }
   | { type: 'group'; folderUri: string; domain: DomainInfo; group: 'dependencies' | 'owners' | 'publicApi' }
   | { type: 'dependency'; folderUri: string; domain: DomainInfo; dependency: DomainDependencyNode }
@@ -88,6 +88,8 @@ export class DomainsTreeProvider implements vscode.TreeDataProvider<DomainsEleme
     switch (element.type) {
       case 'folder': {
         if (!element.ready) return [{ type: 'message', text: 'Checking the workspace…', icon: 'sync~spin' }];
+        // Empty, so the view shows its welcome content (package.json viewsWelcome): "Create foundations.json".
+        if (element.unconfigured) return [];
         if (element.domains.length === 0) return [{ type: 'message', text: 'No domains: declare them in foundations.json.', icon: 'info' }];
         const folder = this.last?.folders.find((f) => f.folderUri === element.folderUri);
         return element.domains.map((domain) => this.domainElement(element.folderUri, domain, folder?.configUri));
@@ -122,6 +124,7 @@ export class DomainsTreeProvider implements vscode.TreeDataProvider<DomainsEleme
       case 'folder': {
         const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon('root-folder');
+        if (element.unconfigured) item.description = NOT_CONFIGURED;
         return item;
       }
       case 'domain': {

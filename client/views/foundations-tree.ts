@@ -18,12 +18,15 @@ import {
 export type FilterChoice = { kind: 'all' } | { kind: 'errors' } | { kind: 'problems' } | { kind: 'activeFile' } | { kind: 'domain'; domain: string };
 
 export type FoundationsElement =
-  | { type: 'folder'; folderUri: string; name: string; foundations: FoundationNode[]; ready: boolean }
+  | { type: 'folder'; folderUri: string; name: string; foundations: FoundationNode[]; ready: boolean; unconfigured?: boolean }
   | { type: 'foundation'; folderUri: string; node: FoundationNode }
   | { type: 'check'; folderUri: string; node: CheckNode }
   | { type: 'finding'; folderUri: string; node: FindingNode }
   | { type: 'evidence'; folderUri: string; node: EvidenceNode }
   | { type: 'message'; text: string; icon?: string; tooltip?: string };
+
+/** How a workspace folder without foundations.json is described in the views. */
+export const NOT_CONFIGURED = 'not configured: no foundations.json';
 
 /** The command a click on a finding or an evidence runs: open the file at the range. */
 export const OPEN_LOCATION_COMMAND = 'foundations.openLocation';
@@ -119,6 +122,8 @@ export class FoundationsTreeProvider implements vscode.TreeDataProvider<Foundati
     if (!element) return this.roots();
     switch (element.type) {
       case 'folder':
+        // Empty, so the view shows its welcome content (package.json viewsWelcome): "Create foundations.json".
+        if (element.unconfigured) return [];
         return element.ready ? element.foundations.map((node) => ({ type: 'foundation', folderUri: element.folderUri, node })) : [{ type: 'message', text: 'Checking the workspace…', icon: 'sync~spin' }];
       case 'foundation':
         return element.node.checks.length > 0
@@ -162,6 +167,7 @@ export class FoundationsTreeProvider implements vscode.TreeDataProvider<Foundati
       case 'folder': {
         const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon('root-folder');
+        if (element.unconfigured) item.description = NOT_CONFIGURED;
         item.contextValue = 'folder';
         item.id = `folder:${element.folderUri}`;
         return item;

@@ -20,8 +20,8 @@ export interface FoundationsViews extends vscode.Disposable {
   debt: DebtTreeProvider;
   graph: DomainGraphPanel;
   foundationsView: vscode.TreeView<FoundationsElement>;
-  /** The status notification: it carries the totals the view's badge shows. */
-  statusChanged(status: StatusParams): void;
+  /** The status notification: it carries the totals the view's badge shows; undefined when the server stopped. */
+  statusChanged(status: StatusParams | undefined): void;
   refresh(): void;
 }
 
@@ -171,10 +171,10 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     graph,
     foundationsView,
     refresh,
-    statusChanged(status: StatusParams) {
-      const problems = status.errors + status.warnings;
+    statusChanged(status: StatusParams | undefined) {
+      const problems = status ? status.errors + status.warnings : 0;
       const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      foundationsView.badge = problems > 0 ? { value: problems, tooltip: `${count(status.errors, 'error')}, ${count(status.warnings, 'warning')}` } : undefined;
+      foundationsView.badge = status && problems > 0 ? { value: problems, tooltip: `${count(status.errors, 'error')}, ${count(status.warnings, 'warning')}` } : undefined;
     },
     dispose() {
       clearTimeout(timer);

@@ -57,6 +57,8 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
     const folders = deps.folders().map((f) => {
       const session = f.engine;
       if (!session) return { folderUri: uriOf(f.root), name: folderName(f), ready: false, foundations: [] };
+      // Without a configuration no domain is declared: the checks would all "pass" on nothing.
+      if (!session.configFile) return { folderUri: uriOf(f.root), name: folderName(f), ready: true, unconfigured: true, foundations: [] };
       const s = summarize(session.findings());
       totals.errors += s.errors;
       totals.warnings += s.warnings;
@@ -130,6 +132,7 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
       const session = f.engine;
       const base = { folderUri: uriOf(f.root), name: folderName(f) };
       if (!session) return { ...base, ready: false, domains: [] };
+      if (!session.configFile) return { ...base, ready: true, unconfigured: true, domains: [] };
       return { ...base, ready: true, ...(session.configFile ? { configUri: uriOf(session.configFile) } : {}), domains: domainsOf(session) };
     }),
   }));

@@ -109,6 +109,26 @@ describe('language server: the Foundations view’s requests and hovers (over st
     });
   });
 
+  describe('on a folder without foundations.json', () => {
+    beforeEach(async () => {
+      client = await LspTestClient.start(copyFixture('no-config'), { settings: { debounceMs: 20 } });
+      await client.ready();
+    });
+
+    it('says the folder is not configured instead of showing checks that pass on nothing', async () => {
+      const tree = await client.request(FoundationsTree.type, {});
+      assert.deepEqual(
+        tree.folders.map((f) => [f.ready, f.unconfigured, f.foundations.length]),
+        [[true, true, 0]],
+      );
+      const { folders } = await client.request(FoundationsDomains.type, {});
+      assert.deepEqual(
+        folders.map((f) => [f.ready, f.unconfigured, f.domains.length]),
+        [[true, true, 0]],
+      );
+    });
+  });
+
   describe('on a workspace with a debt register', () => {
     beforeEach(async () => {
       client = await LspTestClient.start(copyFixture('debt'), { settings: { debounceMs: 20 } });

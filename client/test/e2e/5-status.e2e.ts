@@ -42,6 +42,7 @@ describe('status item', () => {
       throw new Error(`${(err as Error).message}; status bar: ${JSON.stringify(last)}; totals: ${JSON.stringify(totals())}`);
     });
     assert.ok(last?.found);
+    assert.match(last!.text!, /^\s*Foundations\b/, 'labelled: VS Code\'s own problems counter shows the same icons next to it');
     note(`status bar item ${JSON.stringify(last?.text)} (aria-label ${JSON.stringify(last?.ariaLabel)}), totals ${JSON.stringify(totals())}`);
   });
 });
