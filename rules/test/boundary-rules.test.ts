@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { FIXTURES, brief, copyFixture, scanned } from './helpers';
+import { writeWorkspace } from './inline-workspace';
 
 describe('engine: boundary rules on fixture workspaces', () => {
   it('finds one violation of each boundary rule in the example shop', async () => {
@@ -61,6 +62,24 @@ describe('engine: boundary rules on fixture workspaces', () => {
     const missingBase = await scanned(root);
     assert.ok(brief(missingBase).includes('cross-domain-import src/catalog/core/product.ts:4:31'));
     assert.match(missingBase.projectConfigProblems[0], /^tsconfig\.json: Cannot read file '.*tsconfig\.base\.json'\. Module resolution uses what TypeScript could read of it/);
+  });
+
+  it('passes a database client imported only to declare types (TypeScript erases the import), not one the file works with', async () => {
+    const session = await scanned(
+      writeWorkspace({
+        'foundations.json': JSON.stringify({ domains: { orders: { path: 'src/orders' } } }),
+        'src/orders/order-id.ts': "import { Types } from 'mongoose';\nexport type OrderId = Types.ObjectId;\nexport interface Order { id: OrderId; raw: typeof Types }\n",
+        'src/orders/is-id.ts': "import { Types } from 'mongoose';\nexport const isId = (v: unknown): v is Types.ObjectId => v instanceof Types.ObjectId;\n",
+        'src/orders/base.ts': "import { Model } from 'mongoose';\nexport class Orders extends Model {}\n",
+        // Typed only, but the file queries through the client it is handed.
+        'src/orders/totals.ts': "import { Pool } from 'pg';\nexport const total = (pool: Pool) => pool.query('select 1');\n",
+      }),
+    );
+    assert.deepEqual(brief(session).filter((f) => f.startsWith('database-access')), [
+      'database-access-outside-data-layer src/orders/base.ts:1:23',
+      'database-access-outside-data-layer src/orders/is-id.ts:1:23',
+      'database-access-outside-data-layer src/orders/totals.ts:1:22',
+    ]);
   });
 
   it('checks plain JavaScript: require(), import = require(), dynamic import()', async () => {
