@@ -163,6 +163,7 @@ export function spelledFrom(host: Host, root: string): Host {
     readDirectory: (d) => host.readDirectory(d),
     realpath: (f) => respell(host.realpath(f)),
     ...(host.directoryError ? { directoryError: (d: string) => host.directoryError!(d) } : {}),
+    ...(host.fileError ? { fileError: (f: string) => host.fileError!(f) } : {}),
     ...(host.stamp ? { stamp: (f: string) => host.stamp!(f) } : {}),
   };
 }

@@ -143,6 +143,9 @@ describe('CLI: foundations check / init', () => {
     const unreadable = foundations(['check', folder]);
     assert.equal(unreadable.code, 2, 'a config that is there but unreadable is no missing one: checking with no domains would pass anything');
     assert.match(unreadable.stderr, /foundations\.json:1:1: error: foundations\.json cannot be read: it is a folder, not a file\./);
+    const link = `${folder}-link`;
+    fs.symlinkSync(folder, link);
+    assert.equal(foundations(['check', link]).code, 2, 'the same through a path that is a symbolic link');
     const unwritable = foundations(['check', 'test-fixtures/shop', '--output', `${folder}/no/such/folder/report.json`]);
     assert.equal(unwritable.code, 2);
     assert.equal(unwritable.stderr, `foundations: cannot open ${folder}/no/such/folder/report.json: ENOENT; nothing was written there.\n`);
