@@ -336,6 +336,24 @@ function globProblem(glob: string): string | undefined {
   }
 }
 
+/** Options a rule does not take, or of the wrong type: each would fall back to the default without a word. */
+function ruleOptionProblems(raw: RawConfig, error: (message: string, p: (string | number)[], key?: boolean) => void): void {
+  for (const [rule, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
+    const known = RULE_OPTIONS[rule];
+    if (!known || !Array.isArray(setting) || !isObject(setting[1])) continue;
+    for (const [option, value] of Object.entries(setting[1])) {
+      const kind = known[option];
+      if (!kind) {
+        const guess = closest(option, Object.keys(known));
+        const listed = Object.keys(known).length === 0 ? 'it takes none' : `it takes ${Object.keys(known).map((o) => `"${o}"`).join(', ')}`;
+        error(`Rule "${rule}" has no option "${option}"${guess ? ` (did you mean "${guess}"?)` : ''}: ${listed}.`, ['rules', rule, 1, option], true);
+      } else if (!fitsOption(kind, value)) {
+        error(`Option "${option}" of rule "${rule}" must be a ${kind}${kind === 'list of paths' ? ' (each starting with "/")' : ''}.`, ['rules', rule, 1, option]);
+      }
+    }
+  }
+}
+
 function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: Locate): ConfigDiagnostic[] {
   const out: ConfigDiagnostic[] = [];
   const error = (message: string, p: (string | number)[], key = false) =>
@@ -422,20 +440,7 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
     if (escapesWorkspace(r)) error(`Source root "${r}" leaves the workspace.`, ['sourceRoots', i]);
     else if (!host.directoryExists(normalizeRelative(r) === '.' ? root : `${root}/${normalizeRelative(r)}`)) error(`The source root "${r}" does not exist.`, ['sourceRoots', i]);
   });
-  for (const [rule, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
-    const known = RULE_OPTIONS[rule];
-    if (!known || !Array.isArray(setting) || !isObject(setting[1])) continue;
-    for (const [option, value] of Object.entries(setting[1])) {
-      const kind = known[option];
-      if (!kind) {
-        const guess = closest(option, Object.keys(known));
-        const listed = Object.keys(known).length === 0 ? 'it takes none' : `it takes ${Object.keys(known).map((o) => `"${o}"`).join(', ')}`;
-        error(`Rule "${rule}" has no option "${option}"${guess ? ` (did you mean "${guess}"?)` : ''}: ${listed}.`, ['rules', rule, 1, option], true);
-      } else if (!fitsOption(kind, value)) {
-        error(`Option "${option}" of rule "${rule}" must be a ${kind}${kind === 'list of paths' ? ' (each starting with "/")' : ''}.`, ['rules', rule, 1, option]);
-      }
-    }
-  }
+  ruleOptionProblems(raw, error);
   for (const key of ['dependencyCruiser', 'debt'] as const) {
     const value = raw[key];
     if (typeof value !== 'string' || value === '') continue;
