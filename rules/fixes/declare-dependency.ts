@@ -1,15 +1,9 @@
 import * as jsonc from 'jsonc-parser';
-import { shortestPath } from '../graph/shortest-path';
+import { cycleClosedByDeclaring } from '../graph/declared-cycle';
 import type { TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
-import type { Config } from '../config/config';
 import { type Fix, FixError } from './fix';
 
-/** The cycle declaring `from` → `to` would close (`from → to → … → from`), from the declared dependencies; undefined when none. */
-export function cycleClosedByDeclaring(config: Config, from: string, to: string): string[] | undefined {
-  const back = shortestPath(to, from, (d) => config.domains.find((x) => x.name === d)?.dependsOn ?? []);
-  return back && [from, ...back];
-}
 
 export const declareDependency: Fix = {
   id: 'declare-dependency',

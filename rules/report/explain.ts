@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { RULES } from '../checks';
 import type { DomainSpec } from '../config/config';
 import type { DebtMark } from '../debt/debt-register';
-import { cycleClosedByDeclaring } from '../fixes/declare-dependency';
+import { cycleClosedByDeclaring } from '../graph/declared-cycle';
 import type { Finding } from '../model';
 import type { Session } from '../session';
 import { foundationTitle } from './rule-docs';

@@ -5,7 +5,7 @@ import { withParents } from './parent-pointers';
 import type { Range } from '../model';
 import { CONVERSIONS, FileNumbers, isFraction } from './logic-numbers';
 import { EQUALITY, RELATIONAL, STATE_LITERAL, type ValueKind, ValueRoles, isBusinessKind } from './logic-values';
-import { parentSkippingWrappers, propertyName, unwrap } from './syntax';
+import { parentSkippingWrappers, propertyName, trailingName, unwrap } from './syntax';
 
 /**
  * Evidence of business logic, per named function: each signal is one expression that decides or
@@ -301,9 +301,7 @@ const SK = ts.SyntaxKind;
 /** `response.status >= 400`, `statusCode === 204`: transport, whatever the subject's other words. */
 function isHttpStatusTest(subject: ts.Expression, value: number | undefined): boolean {
   if (value === undefined || !Number.isInteger(value) || value < 100 || value > 599) return false;
-  const n = unwrap(subject);
-  const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isIdentifier(n) ? n.text : '';
-  return /^(status|statusCode|httpStatus)$/.test(name);
+  return /^(status|statusCode|httpStatus)$/.test(trailingName(unwrap(subject)));
 }
 
 /** `''`, `null`, `undefined`, `NaN`: what a presence check compares with. */
@@ -393,9 +391,7 @@ export function unitName(node: ts.SignatureDeclaration, sf: ts.SourceFile): { na
 function hookResult(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Identifier | undefined {
   const call = fn.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
-  const callee = unwrap(call.expression);
-  const hook = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-  if (!/^use[A-Z]/.test(hook)) return undefined;
+  if (!/^use[A-Z]/.test(trailingName(unwrap(call.expression)))) return undefined;
   const declaration = parentSkippingWrappers(call);
   return ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name : undefined;
 }

@@ -2,7 +2,7 @@
 import ts = require('typescript');
 import { isNonDomainName, isPresentationCallee, isPresentationName, isTextName } from './identifier-vocabulary';
 import { CONVERSIONS, type FileNumbers, containsFraction, isFraction } from './logic-numbers';
-import { enclosingFunction, functionLabel, parentSkippingWrappers, propertyName, referencesAny, rootIdentifier, unwrap } from './syntax';
+import { enclosingFunction, functionLabel, parentSkippingWrappers, propertyName, referencesAny, rootIdentifier, trailingName, unwrap } from './syntax';
 
 export const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 export const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
@@ -26,11 +26,6 @@ function isStateLiteral(node: ts.Expression): boolean {
 
 function isAssignment(e: ts.BinaryExpression): boolean {
   return e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-}
-
-/** The name a call is made by: `format` in `intl.format(…)` and in `format(…)`. */
-function calleeName(callee: ts.Expression): string {
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
 }
 
 /** Identifiers and property names read by an expression (not inside nested functions). */
@@ -173,7 +168,7 @@ export class ValueRoles {
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return ['bool'];
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
-      const name = calleeName(callee);
+      const name = trailingName(callee);
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math') return ['number'];
       if (isPresentationCallee(name) || /format/i.test(name)) return ['text'];
       return ['value'];
@@ -234,7 +229,7 @@ export class ValueRoles {
     if (ts.isCallExpression(e) || ts.isAwaitExpression(e)) {
       const call = ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
       if (ts.isCallExpression(call)) {
-        if (isPresentationCallee(calleeName(unwrap(call.expression)))) return ['text'];
+        if (isPresentationCallee(trailingName(unwrap(call.expression)))) return ['text'];
         // `updated.push({ ...invoice, status: 'void' })`, `orders.save({ ...order, status })`: the entity changes state.
         if (call.arguments.some((a) => this.classifyValue(a).includes('transition'))) return ['transition'];
       }
@@ -266,7 +261,7 @@ export class ValueRoles {
           node = parent;
           continue;
         }
-        const name = calleeName(callee);
+        const name = trailingName(callee);
         return isPresentationCallee(name) || /format|Intl/.test(name) || (ts.isPropertyAccessExpression(callee) && /Intl|rtf|formatter/i.test(callee.expression.getText(this.sf)));
       }
       if (ts.isNewExpression(parent)) return /Intl|Format/.test(parent.expression.getText(this.sf));

@@ -3,6 +3,7 @@ import ts = require('typescript');
 import type { FactCollector } from '../checks/rule';
 import type { Range } from '../model';
 import { collectModuleBindings } from './module-bindings';
+import { trailingName } from './syntax';
 
 /** What a module-level variable holds, judged from its initializer and type annotation. */
 export type StateValue = 'array' | 'object' | 'map' | 'set' | 'instance' | 'primitive' | 'unknown';
@@ -96,9 +97,7 @@ function classify(init: ts.Expression | undefined, type: ts.TypeNode | undefined
     node = unwrap(node.expression);
   }
   if (ts.isCallExpression(node)) {
-    const callee = node.expression;
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-    if (/freeze$/i.test(name)) return { value: 'object', readonly: true };
+    if (/freeze$/i.test(trailingName(node.expression))) return { value: 'object', readonly: true };
   }
   if (ts.isArrayLiteralExpression(node)) return { value: 'array', readonly };
   if (ts.isObjectLiteralExpression(node)) return { value: 'object', readonly };

@@ -19,6 +19,11 @@ export function propertyName(name: ts.PropertyName | ts.MemberName): string | un
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNumericLiteral(name) ? name.text : undefined;
 }
 
+/** The name an expression ends with: `format` in `intl.format` and in `format`; '' for anything else. */
+export function trailingName(node: ts.Expression): string {
+  return ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : '';
+}
+
 /** `order` in `order.lines[0].total`. */
 export function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
   let current = node;

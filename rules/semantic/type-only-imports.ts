@@ -1,6 +1,7 @@
 // A plain require: the namespace import's getters cost a quarter of the walk's time on hot paths.
 import ts = require('typescript');
 import type { FactCollector } from '../checks/rule';
+import { collectModuleBindings } from './module-bindings';
 
 /**
  * The specifiers of the plain imports (not `import type`) whose names a file uses only to declare
@@ -12,18 +13,10 @@ import type { FactCollector } from '../checks/rule';
 export type TypeOnlyUses = string[];
 
 export function collectTypeOnlyUses(sf: ts.SourceFile): TypeOnlyUses {
+  // Names a side-effect import binds none of, and an `import type` is erased already. A `require()` or
+  // `import x = require()` names itself where it is declared: a use outside any type, so never passed.
   const specifierOf = new Map<string, string>();
-  for (const statement of sf.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const clause = statement.importClause;
-    // A side-effect import loads the module; an `import type` is erased already.
-    if (!clause || clause.isTypeOnly) continue;
-    const specifier = statement.moduleSpecifier.text;
-    if (clause.name) specifierOf.set(clause.name.text, specifier);
-    const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) specifierOf.set(bindings.name.text, specifier);
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) specifierOf.set(el.name.text, specifier);
-  }
+  for (const [local, binding] of collectModuleBindings(sf).imports) if (!binding.typeOnly) specifierOf.set(local, binding.specifier);
   if (specifierOf.size === 0) return [];
   const usedElsewhere = new Set<string>();
   const usedAtAll = new Set<string>();
