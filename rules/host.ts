@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeText } from './text/encoding';
 
 /**
  * The only I/O the engine sees. The CLI uses the Node host as is; the language server wraps it
@@ -64,7 +65,7 @@ export function createNodeHost(options: { trusted: boolean }): Host {
     trusted: options.trusted,
     readFile(file) {
       try {
-        return stripBom(fs.readFileSync(file, 'utf8'));
+        return decodeText(fs.readFileSync(file));
       } catch {
         return undefined;
       }

@@ -6,6 +6,7 @@ export { MAX_FILE_BYTES } from './scan/parse-file';
 export type { Change, UpdateResult, ScanOptions, ScanProgress, CancellationToken, SkippedFile } from './session';
 export { createNodeHost, isInsideDir, normalizePath, toPosix } from './host';
 export type { Host, DirectoryEntry } from './host';
+export { encodeLike } from './text/encoding';
 export type { Finding, Severity, SeveritySetting, Range, Position, FoundationId } from './model';
 export type { Config, ConfigDiagnostic, DomainSpec } from './config/config';
 export { CONFIG_FILE_NAME } from './config/defaults';

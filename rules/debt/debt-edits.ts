@@ -77,10 +77,58 @@ export function removeDebtEntries(file: string, text: string, indexes: readonly 
   let current = text;
   // Last first, so the earlier indexes still point at the same entries.
   for (const index of [...new Set(indexes)].sort((a, b) => b - a)) {
-    current = jsonc.applyEdits(current, jsonc.modify(current, ['entries', index], undefined, { formattingOptions: FORMAT }));
+    current = jsonc.applyEdits(current, entryRemoval(current, index));
   }
   if (current === text) return { file, exists: true, edits: [], text };
   return { file, exists: true, edits: [minimalEdit(text, current)], text: current };
+}
+
+/**
+ * The edits that take entry `index` out of the register and nothing else: its own lines (with
+ * a comment that ends them) when it has lines of its own, and the comma before it when it is the
+ * last. jsonc's removal reformats the whole array, and one-line entries came back as seven lines.
+ */
+function entryRemoval(text: string, index: number): jsonc.Edit[] {
+  const tree = jsonc.parseTree(text);
+  const entries = tree && jsonc.findNodeAtLocation(tree, ['entries']);
+  const entry = entries?.children?.[index];
+  if (!entries || !entry) return [];
+  const siblings = entries.children!;
+  if (siblings.length === 1) return [{ offset: entries.offset + 1, length: entries.length - 2, content: '' }];
+  const next = siblings[index + 1];
+  const start = ownLineStart(text, entry.offset) ?? entry.offset;
+  if (next) return [{ offset: start, length: (ownLineStart(text, next.offset) ?? next.offset) - start, content: '' }];
+  const previous = siblings[index - 1];
+  const comma = tokenAfter(text, previous.offset + previous.length, jsonc.SyntaxKind.CommaToken);
+  const end = endOfLineComment(text, entry.offset + entry.length);
+  if (ownLineStart(text, entry.offset) === undefined) return [{ offset: comma, length: end - comma, content: '' }];
+  // From the line break before the entry, so the array's closing line stays where it was.
+  const lineBreak = text.lastIndexOf('\n', entry.offset - 1);
+  const from = lineBreak > 0 && text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+  return [
+    { offset: comma, length: 1, content: '' },
+    { offset: from, length: end - from, content: '' },
+  ];
+}
+
+/** The start of the line `offset` is on, when only blanks precede it there. */
+function ownLineStart(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, offset)) ? lineStart : undefined;
+}
+
+/** Offset of the first token of `kind` from `offset` on, across blanks and comments. */
+function tokenAfter(text: string, offset: number, kind: jsonc.SyntaxKind): number {
+  const scanner = jsonc.createScanner(text, false);
+  scanner.setPosition(offset);
+  for (let token = scanner.scan(); token !== jsonc.SyntaxKind.EOF; token = scanner.scan()) if (token === kind) return scanner.getTokenOffset();
+  return offset;
+}
+
+/** `offset` moved past a line comment that follows it on its line (it explains what is removed). */
+function endOfLineComment(text: string, offset: number): number {
+  const rest = /^[ \t]*\/\/[^\r\n]*/.exec(text.slice(offset));
+  return rest ? offset + rest[0].length : offset;
 }
 
 function toChange(file: string, text: string, edits: jsonc.Edit[]): DebtFileChange {

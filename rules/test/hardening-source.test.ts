@@ -160,6 +160,25 @@ describe('hardening: bad source files', function () {
     assert.deepEqual(rangeOf(bom), before);
   });
 
+  it('reads UTF-16 files by their byte order mark, as tsc and VS Code do, and still skips binary files', async () => {
+    const root = copyFixture('shop');
+    const utf16 = (text: string, littleEndian: boolean) => {
+      const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+      return littleEndian ? le : Buffer.from(le).swap16();
+    };
+    const le = `${root}/${CORE}/utf16le.ts`;
+    const be = `${root}/${CORE}/utf16be.ts`;
+    fs.writeFileSync(le, utf16(`// é\n${FORBIDDEN}\n`, true));
+    fs.writeFileSync(be, utf16(`// é\n${FORBIDDEN}\n`, false));
+    const binary = write(root, `${CORE}/blob.ts`, 'export\u0000\u0001');
+    const session = await scanned(root);
+    for (const file of [le, be]) {
+      const finding = session.findingsFor(file).find((f) => f.ruleId === 'cross-domain-import');
+      assert.deepEqual(finding?.range, { start: { line: 1, character: 27 }, end: { line: 1, character: 41 } }, file);
+    }
+    assert.deepEqual(session.skippedFiles().map((s) => [s.file, s.reason]), [[binary, 'it is binary, not source text']]);
+  });
+
   it('never follows symbolic links to folders (no loop) and survives links to nothing or to themselves', async () => {
     const root = copyFixture('shop');
     fs.symlinkSync('..', `${root}/${CORE}/up`);

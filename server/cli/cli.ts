@@ -11,6 +11,7 @@ import {
   Session,
   createNodeHost,
   describeChange,
+  encodeLike,
   exportDependencyCruiserConfig,
   fixAll,
   formatDot,
@@ -281,33 +282,35 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   }
   if (!session.rules().some((r) => r.id === values.rule)) throw new UsageError(`unknown rule "${values.rule}"`);
   const result = fixAll(session, values.rule);
-  const rel = (file: string) => path.posix.relative(session.root, file);
-  for (const f of result.fixed) io.stdout(`fixed   ${rel(f.file)}:${f.line}  ${f.title}\n`);
-  for (const f of result.skipped) io.stdout(`skipped ${rel(f.file)}:${f.line}  ${f.skipped}\n`);
-  if (values['dry-run']) {
-    for (const [file, change] of result.files) io.stdout(`\n${describeChange(session.root, file, change.before, change.after)}\n`);
-  } else {
+  // Written before anything is listed as fixed: a refused write must not leave "fixed" lines on stdout.
+  if (!values['dry-run']) {
     // All or nothing: a file that would be written through a link out of the workspace stops every write.
     for (const file of result.files.keys()) {
       const problem = outsideWorkspace(session.root, file);
       if (problem) throw new OutsideWorkspaceError(problem);
     }
-    for (const [file, change] of result.files) writeInsideWorkspace(session.root, file, withBomOf(file, change.after));
+    for (const [file, change] of result.files) writeInsideWorkspace(session.root, file, inEncodingOf(file, change.after));
+  }
+  const rel = (file: string) => path.posix.relative(session.root, file);
+  for (const f of result.fixed) io.stdout(`fixed   ${rel(f.file)}:${f.line}  ${f.title}\n`);
+  for (const f of result.skipped) io.stdout(`skipped ${rel(f.file)}:${f.line}  ${f.skipped}\n`);
+  if (values['dry-run']) {
+    for (const [file, change] of result.files) io.stdout(`\n${describeChange(session.root, file, change.before, change.after)}\n`);
   }
   const verb = values['dry-run'] ? 'would change' : 'changed';
   io.stderr(`foundations: ${result.fixed.length} fixed, ${result.skipped.length} left; ${verb} ${result.files.size} file${result.files.size === 1 ? '' : 's'}.\n`);
   return result.skipped.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** The engine reads text without a byte order mark (as editors show it); a file that had one keeps it. */
-function withBomOf(file: string, text: string): string {
-  let head: Buffer;
+/** The engine reads text without its byte order mark, decoded (host.ts): a file keeps its encoding and mark when written back. */
+function inEncodingOf(file: string, text: string): Buffer {
+  let original: Buffer | undefined;
   try {
-    head = fs.readFileSync(file).subarray(0, 3);
+    original = fs.readFileSync(file);
   } catch {
-    return text;
+    // a new file: UTF-8
   }
-  return head.equals(Buffer.from([0xef, 0xbb, 0xbf])) ? `\ufeff${text}` : text;
+  return encodeLike(original, text);
 }
 
 /** A scanned session, or the configuration errors on stderr (exit 2). */
@@ -372,11 +375,11 @@ async function debt(args: string[], io: CliIo): Promise<number> {
     io.stderr(`foundations: every entry of ${register} still matches a finding; nothing to prune.\n`);
     return EXIT_OK;
   }
-  for (const e of stale) io.stdout(`${values['dry-run'] ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
   if (!values['dry-run']) {
     const change = pruneStaleDebt(session, stale);
-    if (change) writeInsideWorkspace(session.root, session.debtRegister.file, change.text);
+    if (change) writeInsideWorkspace(session.root, session.debtRegister.file, inEncodingOf(session.debtRegister.file, change.text));
   }
+  for (const e of stale) io.stdout(`${values['dry-run'] ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
   io.stderr(`foundations: ${values['dry-run'] ? 'would remove' : 'removed'} ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${register}.\n`);
   return EXIT_OK;
 }

@@ -37,7 +37,7 @@ export function outsideWorkspace(root: string, file: string): string | undefined
 }
 
 /** Writes a file of the workspace, never through a path or link that leaves it. */
-export function writeInsideWorkspace(root: string, file: string, text: string): void {
+export function writeInsideWorkspace(root: string, file: string, text: string | Uint8Array): void {
   const problem = outsideWorkspace(root, file);
   if (problem) throw new OutsideWorkspaceError(problem);
   fs.mkdirSync(path.dirname(file), { recursive: true });

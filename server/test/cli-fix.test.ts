@@ -31,6 +31,21 @@ describe('CLI: foundations fix', () => {
     assert.equal(check.findings.length, 6);
   });
 
+  it('writes a fixed file back in its own encoding: UTF-16 and UTF-8 with their byte order marks', () => {
+    const root = copyFixture('shop');
+    const importer = `${root}/src/billing/core/discounts.ts`;
+    const api = `${root}/src/catalog/index.ts`;
+    fs.writeFileSync(importer, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(importer, 'utf8'), 'utf16le')]));
+    fs.writeFileSync(api, `\ufeff${fs.readFileSync(api, 'utf8')}`);
+    const r = foundations(['fix', root, '--rule', 'public-api-bypass']);
+    assert.equal(r.code, 0, r.stderr);
+    const fixed = fs.readFileSync(importer);
+    assert.deepEqual([...fixed.subarray(0, 2)], [0xff, 0xfe], 'still UTF-16 little-endian, mark first');
+    assert.ok(!fixed.toString('utf16le', 2).includes('catalog/core/pricing') && fixed.toString('utf16le', 2).includes('internalMargin'), 'the import was fixed in UTF-16');
+    assert.ok(fs.readFileSync(api, 'utf8').startsWith('\ufeffexport'), 'the UTF-8 mark stays');
+    assert.deepEqual(typeErrors(root), []);
+  });
+
   it('reports what it could not fix, with why, and exits 1', () => {
     const root = copyFixture('js-require');
     const r = foundations(['fix', root, '--rule', 'public-api-bypass']);

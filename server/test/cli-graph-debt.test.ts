@@ -106,4 +106,19 @@ describe('CLI: project checks, debt and the domain graph', () => {
     assert.match(foundations(['debt', 'prune', root]).stderr, /nothing to prune/);
     assert.equal(foundations(['debt', 'list', root]).code, 2, 'unknown subcommand');
   });
+
+  it('prunes only the stale entry: one-line entries stay on one line, and the byte order mark stays', () => {
+    const root = copyFixture('debt');
+    const register = `${root}/foundations-debt.json`;
+    const oneLine = (e: object) => JSON.stringify(e).replace(/,"/g, ', "');
+    const entries = [
+      { rule: 'console-in-core', file: 'src/orders/core/audit.ts', fingerprint: 'console.log in recordAudit', reason: 'audit goes to stdout' },
+      { rule: 'layer-violation', file: 'src/orders/ui/OrderList.tsx', fingerprint: 'import ../data/orders-table', reason: 'legacy screen' },
+    ];
+    fs.writeFileSync(register, `\ufeff{\r\n  "entries": [\r\n    ${oneLine(entries[0])}, // stdout is the log\r\n    ${oneLine(entries[1])}\r\n  ]\r\n}\r\n`);
+    const pruned = foundations(['debt', 'prune', root]);
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.match(pruned.stdout, /^removed layer-violation src\/orders\/ui\/OrderList\.tsx/);
+    assert.equal(fs.readFileSync(register, 'utf8'), `\ufeff{\r\n  "entries": [\r\n    ${oneLine(entries[0])} // stdout is the log\r\n  ]\r\n}\r\n`);
+  });
 });

@@ -167,6 +167,7 @@ describe('hardening: no workspace code runs, and writes stay inside the workspac
       assert.match(r.stderr, /refusing to write outside the workspace: .*discounts\.ts leads outside the workspace through a symbolic link \(to .*foundations-outside-.*\/discounts\.ts\); nothing was written/);
       assert.equal(fs.readFileSync(target, 'utf8'), outsideBefore, 'the file outside is untouched');
       assert.equal(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), api, 'all or nothing: the other file of the fix is untouched too');
+      assert.equal(r.stdout, '', 'nothing is listed as fixed when nothing was written');
     });
 
     it('refuses to prune a debt register, or to init over a foundations.json, that links out of the workspace', () => {
@@ -179,6 +180,7 @@ describe('hardening: no workspace code runs, and writes stay inside the workspac
       assert.equal(pruned.code, 2, pruned.stderr);
       assert.match(pruned.stderr, /refusing to write outside the workspace/);
       assert.equal(fs.readFileSync(`${outside}/register.json`, 'utf8'), before);
+      assert.equal(pruned.stdout, '', 'no entry is listed as removed when nothing was written');
 
       const init = copyFixture('no-config');
       fs.writeFileSync(`${outside}/precious.json`, '{}');
