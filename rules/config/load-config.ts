@@ -7,7 +7,6 @@ import { dependencyCruiserRegexProblems } from '../depcruise/regex-safety';
 import { type Host, stripBom } from '../host';
 import { LineIndex } from '../text/line-index';
 import { isConventionalTestFile } from '../workspace/test-files';
-import { RULE_OPTIONS, fitsOption } from './rule-options';
 import {
   type Config,
   type ConfigDiagnostic,
@@ -178,7 +177,8 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-const SEVERITIES = '"error", "warning", "info" or "off"';
+const SEVERITY_NAMES = schema.definitions.severity.enum;
+const SEVERITIES = `${SEVERITY_NAMES.slice(0, -1).map((n) => `"${n}"`).join(', ')} or "${SEVERITY_NAMES[SEVERITY_NAMES.length - 1]}"`;
 
 function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnostic[] {
   const result: ConfigDiagnostic[] = [];
@@ -192,44 +192,51 @@ function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnos
     let message: string;
     let at = p;
     let onKey = false;
-    switch (e.keyword) {
-      case 'additionalProperties': {
-        const extra = String(e.params.additionalProperty);
-        at = [...p, extra];
-        onKey = true;
-        message = unknownKeyMessage(extra, p, e);
-        break;
-      }
-      case 'required':
-        message = `${describeLocation(p)} is missing the required key "${String(e.params.missingProperty)}".`;
-        break;
-      case 'type':
-        message = `${describeLocation(p)} must be ${article(String(e.params.type))}.`;
-        break;
-      case 'enum':
-        message = `${describeLocation(p)} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
-        break;
-      case 'oneOf':
-        message = oneOfMessage(p, e.data);
-        break;
-      case 'propertyNames':
-      case 'pattern':
-        if (e.params.propertyName !== undefined) {
-          at = [...p, String(e.params.propertyName)];
+    // A rule option's value, or an item of it: said once, at the option, as its schema words it.
+    const option = p[0] === 'rules' && p[2] === 1 && p.length >= 4 ? optionSchemas[String(p[3])] : undefined;
+    if (option) {
+      at = p.slice(0, 4);
+      message = `Option "${String(p[3])}" of rule "${String(p[1])}" ${option.errorMessage}.`;
+    } else {
+      switch (e.keyword) {
+        case 'additionalProperties': {
+          const extra = String(e.params.additionalProperty);
+          at = [...p, extra];
           onKey = true;
-          message = `"${String(e.params.propertyName)}" is not a valid name here: use letters, digits, "_", "-" and ".".`;
-        } else {
-          message = `${describeLocation(p)} ${e.message ?? 'is invalid'}.`;
+          message = unknownKeyMessage(extra, p, e);
+          break;
         }
-        break;
-      case 'uniqueItems':
-        message = `${describeLocation(p)} lists the same entry twice.`;
-        break;
-      case 'minLength':
-        message = `${describeLocation(p)} must not be empty.`;
-        break;
-      default:
-        message = `${describeLocation(p)} ${e.message ?? 'is invalid'}.`;
+        case 'required':
+          message = `${describeLocation(p)} is missing the required key "${String(e.params.missingProperty)}".`;
+          break;
+        case 'type':
+          message = `${describeLocation(p)} must be ${article(String(e.params.type))}.`;
+          break;
+        case 'enum':
+          message = `${describeLocation(p)} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+          break;
+        case 'oneOf':
+          message = oneOfMessage(p, e.data);
+          break;
+        case 'propertyNames':
+        case 'pattern':
+          if (e.params.propertyName !== undefined) {
+            at = [...p, String(e.params.propertyName)];
+            onKey = true;
+            message = `"${String(e.params.propertyName)}" is not a valid name here: use letters, digits, "_", "-" and ".".`;
+          } else {
+            message = `${describeLocation(p)} ${e.message ?? 'is invalid'}.`;
+          }
+          break;
+        case 'uniqueItems':
+          message = `${describeLocation(p)} lists the same entry twice.`;
+          break;
+        case 'minLength':
+          message = `${describeLocation(p)} must not be empty.`;
+          break;
+        default:
+          message = `${describeLocation(p)} ${e.message ?? 'is invalid'}.`;
+      }
     }
     const id = `${JSON.stringify(at)}|${message}`;
     if (seen.has(id)) continue;
@@ -242,7 +249,9 @@ function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnos
 function oneOfMessage(p: (string | number)[], value: unknown): string {
   if (p[0] === 'rules') {
     const given = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
-    const guess = given === undefined ? undefined : closest(given, ['error', 'warning', 'info', 'off']);
+    // A known severity in a setting of the wrong shape (["error", {}, 3]): the shape is the mistake.
+    if (given !== undefined && SEVERITY_NAMES.includes(given)) return `Rule "${String(p[1])}" must be ${SEVERITIES}, or [severity, { options }]: one severity, then at most one object of options.`;
+    const guess = given === undefined ? undefined : closest(given, [...SEVERITY_NAMES]);
     const prefix = given === undefined ? `Rule "${String(p[1])}" must be` : `"${given}" is not a severity of rule "${String(p[1])}"${guess ? ` (did you mean "${guess}"?)` : ''}: use`;
     return `${prefix} ${SEVERITIES}, or [severity, { options }].`;
   }
@@ -250,10 +259,17 @@ function oneOfMessage(p: (string | number)[], value: unknown): string {
   return `${describeLocation(p)} has an invalid value.`;
 }
 
+/** The options rules take, as the schema describes them (VS Code shows the same `errorMessage`). */
+const optionSchemas = schema.definitions.options as Record<string, { errorMessage: string }>;
+
 function unknownKeyMessage(extra: string, p: (string | number)[], e: ErrorObject): string {
   const known = knownKeys(e.parentSchema as Record<string, unknown> | undefined);
   const guess = closest(extra, known);
   const where = p.length === 0 ? CONFIG_FILE_NAME : describeLocation(p);
+  if (p[0] === 'rules' && p[2] === 1) {
+    const takes = known.length === 0 ? 'it takes none' : `it takes ${known.map((o) => `"${o}"`).join(', ')}`;
+    return `Rule "${String(p[1])}" has no option "${extra}"${guess ? ` (did you mean "${guess}"?)` : ''}: ${takes}.`;
+  }
   if (p[0] === 'rules' && p.length === 1) {
     return `Unknown rule "${extra}".${guess ? ` Did you mean "${guess}"?` : ''} Rules of a dependency-cruiser configuration are named "depcruise/<name>".`;
   }
@@ -333,24 +349,6 @@ function globProblem(glob: string): string | undefined {
     return undefined;
   } catch (err) {
     return `"${glob}" is not a valid glob: ${(err as Error).message}.`;
-  }
-}
-
-/** Options a rule does not take, or of the wrong type: each would fall back to the default without a word. */
-function ruleOptionProblems(raw: RawConfig, error: (message: string, p: (string | number)[], key?: boolean) => void): void {
-  for (const [rule, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
-    const known = RULE_OPTIONS[rule];
-    if (!known || !Array.isArray(setting) || !isObject(setting[1])) continue;
-    for (const [option, value] of Object.entries(setting[1])) {
-      const kind = known[option];
-      if (!kind) {
-        const guess = closest(option, Object.keys(known));
-        const listed = Object.keys(known).length === 0 ? 'it takes none' : `it takes ${Object.keys(known).map((o) => `"${o}"`).join(', ')}`;
-        error(`Rule "${rule}" has no option "${option}"${guess ? ` (did you mean "${guess}"?)` : ''}: ${listed}.`, ['rules', rule, 1, option], true);
-      } else if (!fitsOption(kind, value)) {
-        error(`Option "${option}" of rule "${rule}" must be a ${kind}${kind === 'list of paths' ? ' (each starting with "/")' : ''}.`, ['rules', rule, 1, option]);
-      }
-    }
   }
 }
 
@@ -440,7 +438,6 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
     if (escapesWorkspace(r)) error(`Source root "${r}" leaves the workspace.`, ['sourceRoots', i]);
     else if (!host.directoryExists(normalizeRelative(r) === '.' ? root : `${root}/${normalizeRelative(r)}`)) error(`The source root "${r}" does not exist.`, ['sourceRoots', i]);
   });
-  ruleOptionProblems(raw, error);
   for (const key of ['dependencyCruiser', 'debt'] as const) {
     const value = raw[key];
     if (typeof value !== 'string' || value === '') continue;

@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import schema from '../../schema/foundations.schema.json';
 import { createNodeHost } from '../host';
 import { loadConfig } from '../config/load-config';
+import { RULES } from '../checks';
 import { FIXTURES } from './helpers';
 
 const host = createNodeHost({ trusted: false });
@@ -15,6 +16,15 @@ describe('engine: foundations.json', () => {
   it('ships a schema that is valid JSON Schema (the engine compiles it without checking)', () => {
     const ajv = new Ajv({ strict: false });
     assert.equal(ajv.validateSchema(schema), true, ajv.errorsText(ajv.errors));
+  });
+
+  it('describes every rule the engine has, and no other, with the options it takes', () => {
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
+    // A rule with options is the one place they are declared: the engine judges foundations.json by them.
+    const optionsOf = (rule: string) => located(`${FIXTURES}/shop`, `{ "domains": { "shop": { "path": "src" } }, "rules": { "${rule}": ["error", { "nope": 1 }] } }`)[0];
+    assert.match(optionsOf('logic-in-ui'), /has no option "nope": it takes "includeTests", "minScore"\.$/);
+    assert.match(optionsOf('cross-domain-import'), /it takes "includeTests", "ignoreTypeOnly"\.$/);
+    assert.match(optionsOf('domain-cycle'), /it takes none\.$/);
   });
 
   it('loads a valid configuration with defaults applied', () => {
@@ -85,6 +95,13 @@ describe('engine: foundations.json', () => {
       '1:285 Option "exemptPaths" of rule "unversioned-api-route" must be a list of paths (each starting with "/").',
       '1:327 Rule "domain-cycle" has no option "includeTests": it takes none.',
       '1:370 The source root "nope" does not exist.',
+    ]);
+    // An item of an option is judged at the option; a known severity in a setting of the wrong shape is told the shape.
+    const shapes = '"rules": { "unversioned-api-route": ["error", { "exemptPaths": ["/health", "metrics"] }], "cross-domain-import": ["error", {}, 3] }';
+    assert.deepEqual(located(`${FIXTURES}/shop`, `{ "domains": { ${domains} }, ${shapes} }`), [
+      '1:102 The public API file "idx.ts" of domain "orders" does not exist in "src/orders".',
+      '1:180 Option "exemptPaths" of rule "unversioned-api-route" must be a list of paths (each starting with "/").',
+      '1:230 Rule "cross-domain-import" must be "error", "warning", "info" or "off", or [severity, { options }]: one severity, then at most one object of options.',
     ]);
   });
 
