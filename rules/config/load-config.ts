@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import schema from '../../schema/foundations.schema.json';
 import { dependencyCruiserRegexProblems } from '../depcruise/regex-safety';
 import { type Host, stripBom } from '../host';
+import { jsonSyntaxDiagnostics } from './json-syntax';
 import { LineIndex } from '../text/line-index';
 import { isConventionalTestFile } from '../workspace/test-files';
 import {
@@ -66,14 +67,7 @@ export function loadConfig(host: Host, root: string, text?: string): ConfigLoadR
   const diagnostics: ConfigDiagnostic[] = [];
   const parseErrors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(source, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of parseErrors) {
-    diagnostics.push({
-      severity: 'error',
-      message: `${CONFIG_FILE_NAME} is not valid JSON: ${describeParseError(e.error)}.`,
-      path: [],
-      range: lines.rangeOf(e.offset, e.offset + Math.max(e.length, 1)),
-    });
-  }
+  diagnostics.push(...jsonSyntaxDiagnostics(CONFIG_FILE_NAME, parseErrors, lines));
   if (!tree || parseErrors.length > 0) {
     if (!tree && parseErrors.length === 0) diagnostics.push({ severity: 'error', message: `${CONFIG_FILE_NAME} is empty.`, path: [], range: lines.rangeOf(0, 0) });
     return { diagnostics, file };
@@ -223,7 +217,9 @@ function schemaDiagnostics(errors: ErrorObject[], locate: Locate): ConfigDiagnos
           if (e.params.propertyName !== undefined) {
             at = [...p, String(e.params.propertyName)];
             onKey = true;
-            message = `"${String(e.params.propertyName)}" is not a valid name here: use letters, digits, "_", "-" and ".".`;
+            message = `"${String(e.params.propertyName)}" is not a valid name here: start with a letter, a digit or "_", then use letters, digits, "_", "-" and ".".`;
+          } else if (e.schemaPath.includes('/propertyNames/')) {
+            continue; // the same mistake as the propertyNames error, said at the key
           } else {
             message = `${describeLocation(p)} ${e.message ?? 'is invalid'}.`;
           }
@@ -324,12 +320,6 @@ function describeLocation(p: (string | number)[]): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describeParseError(code: jsonc.ParseErrorCode): string {
-  const text = jsonc.printParseErrorCode(code);
-  // "InvalidSymbol" → "invalid symbol"
-  return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function normalizeRelative(p: string): string {

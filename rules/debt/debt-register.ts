@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import { isCalendarDate, today } from '../../protocol/calendar-date';
 import type { ConfigDiagnostic } from '../config/config';
+import { jsonSyntaxDiagnostics } from '../config/json-syntax';
 import { type Host, relativeTo } from '../host';
 import type { Finding, Range } from '../model';
 import { LineIndex } from '../text/line-index';
@@ -72,9 +73,7 @@ export function parseDebtRegister(file: string, text: string): DebtRegister {
   });
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of errors) {
-    diagnostics.push({ severity: 'error', message: `${name} is not valid JSON: ${jsonc.printParseErrorCode(e.error)}.`, path: [], range: lines.rangeOf(e.offset, e.offset + Math.max(1, e.length)) });
-  }
+  diagnostics.push(...jsonSyntaxDiagnostics(name, errors, lines));
   if (!tree || errors.length > 0) {
     if (!tree && errors.length === 0 && text.trim() === '') return { file, exists: true, entries: [], diagnostics };
     return { file, exists: true, entries: [], diagnostics };

@@ -73,6 +73,9 @@ describe('engine: foundations.json', () => {
     ]);
     assert.deepEqual(located(root, '{ "domain": {} }'), ['1:1 foundations.json is missing the required key "domains".', '1:3 Unknown key "domain" in foundations.json. Did you mean "domains"?']);
     assert.deepEqual(located(root, ''), ['1:1 foundations.json is not valid JSON: value expected.']);
+    assert.deepEqual(located(root, '{ "domains": { "-x": { "path": "src" } } }'), [
+      '1:16 "-x" is not a valid name here: start with a letter, a digit or "_", then use letters, digits, "_", "-" and ".".',
+    ]);
   });
 
   it('accepts comments and trailing commas (JSONC)', () => {

@@ -121,7 +121,7 @@ describe('engine: the debt register (foundations-debt.json)', () => {
     ]);
     assert.ok(session.findings().every((f) => !f.data?.debt));
     session.update([{ type: 'buffer', file: register, text: '{ "entries": [ ' }]);
-    assert.match(session.debtDiagnostics()[0].message, /is not valid JSON/);
+    assert.deepEqual(session.debtDiagnostics().map((d) => d.message), ['foundations-debt.json is not valid JSON: close bracket expected.'], 'the first failed expectation at the cut, in words, once');
   });
 
   it('adds an entry that accepts a finding (the "Accept as debt…" fix), creating the register when needed', async () => {
