@@ -40,7 +40,7 @@ export { fingerprintOf } from './debt/fingerprint';
 export type { DebtEntry, DebtRegister, DebtMark } from './debt/debt-register';
 export { addDebtEntry, removeDebtEntries, debtEntryFor } from './debt/debt-edits';
 export type { DebtFileChange, DebtTextEdit, NewDebtEntry } from './debt/debt-edits';
-export { acceptAsDebt, pruneStaleDebt } from './debt/session-debt';
+export { acceptAllAsDebt, acceptAsDebt, pruneStaleDebt } from './debt/session-debt';
 export { buildDomainGraph } from './graph/domain-graph';
 export type { DomainGraph, DomainNode, DomainEdge } from './graph/domain-graph';
 export { formatMermaid } from './report/mermaid';

@@ -58,18 +58,42 @@ export function debtEntryFor(finding: Finding, root: string, entry: NewDebtEntry
  * file does not exist yet). Comments and formatting of an existing register are kept.
  */
 export function addDebtEntry(file: string, text: string | undefined, root: string, finding: Finding, entry: NewDebtEntry): DebtFileChange {
-  const value = debtEntryFor(finding, root, entry);
+  return addDebtEntries(file, text, root, [finding], entry);
+}
+
+/**
+ * Adds entries accepting every one of `findings` with the same reason, in one edit after the
+ * register's last entry: `foundations debt accept` records the state of a code base as the baseline
+ * new code is held to. Findings that share an entry (same rule, file and fingerprint) get one.
+ */
+export function addDebtEntries(file: string, text: string | undefined, root: string, findings: readonly Finding[], entry: NewDebtEntry): DebtFileChange {
+  const byKey = new Map(findings.map((f) => debtEntryFor(f, root, entry)).map((v) => [`${v.rule}\0${v.file}\0${v.fingerprint}`, v]));
+  const values = [...byKey.values()];
   if (text === undefined || text.trim() === '') {
-    const created = `${NEW_REGISTER_HEADER}${JSON.stringify({ entries: [value] }, null, 2)}\n`;
+    const created = `${NEW_REGISTER_HEADER}${JSON.stringify({ entries: values }, null, 2)}\n`;
     return { file, exists: text !== undefined, edits: text === undefined ? [] : [{ range: fullRange(text), newText: created }], text: created };
   }
   const tree = jsonc.parseTree(text);
   const entries = tree && jsonc.findNodeAtLocation(tree, ['entries']);
-  const edits =
-    entries?.type === 'array'
-      ? jsonc.modify(text, ['entries', entries.children?.length ?? 0], value, { formattingOptions: FORMAT, isArrayInsertion: true })
-      : jsonc.modify(text, ['entries'], [value], { formattingOptions: FORMAT });
-  return toChange(file, text, edits);
+  return toChange(file, text, entries?.type === 'array' ? appendToArray(text, entries, values) : jsonc.modify(text, ['entries'], values, { formattingOptions: FORMAT }));
+}
+
+/** The edits that append `values` to `array`, each on lines of its own, indented like the entries already there. */
+function appendToArray(text: string, array: jsonc.Node, values: readonly object[]): jsonc.Edit[] {
+  const indentAt = (offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const children = array.children ?? [];
+  const outer = indentAt(array.offset);
+  const inner = children.length > 0 && ownLineStart(text, children[0].offset) !== undefined ? indentAt(children[0].offset) : `${outer}  `;
+  const items = values.map((v) => inner + JSON.stringify(v, null, 2).split('\n').join(eol + inner)).join(`,${eol}`);
+  const last = children[children.length - 1];
+  if (!last) return [{ offset: array.offset, length: array.length, content: `[${eol}${items}${eol}${outer}]` }];
+  const end = last.offset + last.length;
+  // After the comment that ends the last entry's line, which stays with that entry.
+  return [
+    { offset: end, length: 0, content: ',' },
+    { offset: endOfLineComment(text, end), length: 0, content: `${eol}${items}` },
+  ];
 }
 
 /** Removes the entries at `indexes` (stale ones), keeping comments and the rest of the formatting. */

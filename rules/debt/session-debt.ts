@@ -1,7 +1,7 @@
 import type { Finding } from '../model';
 import type { DebtEntry } from './debt-register';
 import type { Session } from '../session';
-import { type DebtFileChange, type NewDebtEntry, addDebtEntry, removeDebtEntries } from './debt-edits';
+import { type DebtFileChange, type NewDebtEntry, addDebtEntries, addDebtEntry, removeDebtEntries } from './debt-edits';
 
 /**
  * "Accept as debt…": the change to the register that accepts `finding` with a reason (and
@@ -11,6 +11,12 @@ import { type DebtFileChange, type NewDebtEntry, addDebtEntry, removeDebtEntries
 export function acceptAsDebt(session: Session, finding: Finding, entry: NewDebtEntry): DebtFileChange {
   const file = session.debtRegister.file;
   return addDebtEntry(file, session.host.readFile(file), session.root, finding, entry);
+}
+
+/** `foundations debt accept`: the change that accepts every one of `findings` with one reason (the baseline of a code base). */
+export function acceptAllAsDebt(session: Session, findings: readonly Finding[], entry: NewDebtEntry): DebtFileChange {
+  const file = session.debtRegister.file;
+  return addDebtEntries(file, session.host.readFile(file), session.root, findings, entry);
 }
 
 /** The change that removes the stale entries of the register (all of them by default); undefined when none is stale. */

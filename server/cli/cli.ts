@@ -24,8 +24,11 @@ import {
   loadConfig,
   normalizePath,
   pruneStaleDebt,
+  acceptAllAsDebt,
+  type NewDebtEntry,
   summarize,
 } from '../../rules';
+import { isCalendarDate } from '../../protocol/calendar-date';
 import { OutsideWorkspaceError, outsideWorkspace, writeInsideWorkspace } from './write-inside';
 
 export interface CliIo {
@@ -61,6 +64,13 @@ Commands:
                 --format mermaid|dot       (default mermaid)
                 --output <file>            write it to a file instead of stdout
   debt prune [dir]  Remove the entries of the debt register no finding matches any more
+                --dry-run                  list them without changing the file
+                --untrusted                never load JavaScript dependency-cruiser configurations
+  debt accept [dir] Accept every current error and warning as debt: the baseline new code is held to
+                --reason <text>            (required) why, recorded in each entry
+                --rule <id>                only this rule's findings
+                --owner <who>              recorded in each entry, e.g. @platform-team
+                --expires <YYYY-MM-DD>     the last day the debt is accepted
                 --dry-run                  list them without changing the file
                 --untrusted                never load JavaScript dependency-cruiser configurations
   init [dir]    Write a foundations.json inferred from the folder structure
@@ -237,6 +247,8 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const written = path.relative(io.cwd, target) || CONFIG_FILE_NAME;
   const domains = inferred.domains.length > 0 ? ` with ${inferred.domains.length} domains (${inferred.domains.join(', ')})` : '';
   io.stderr(`foundations: wrote ${written}${domains}. ${inferred.advice}\n`);
+  // What a team adopting the tool on an existing code base wants next: today's findings accepted, new ones failing.
+  io.stderr(`Next: "foundations check" shows today's findings; "foundations debt accept --reason <why>" accepts them as debt, so CI fails on new ones only.\n`);
   return EXIT_OK;
 }
 
@@ -345,41 +357,77 @@ async function graph(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+const DEBT_FLAGS = { 'dry-run': { type: 'boolean', default: false }, untrusted: { type: 'boolean', default: false } } as const;
+const ACCEPT_FLAGS = { ...DEBT_FLAGS, reason: { type: 'string' }, rule: { type: 'string' }, owner: { type: 'string' }, expires: { type: 'string' } } as const;
+type AcceptFlags = { reason?: string; rule?: string; owner?: string; expires?: string };
+
 async function debt(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'prune') throw new UsageError(sub === undefined ? 'debt needs a subcommand: prune' : `unknown debt subcommand "${sub}"`);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, untrusted: { type: 'boolean', default: false } },
-  });
+  if (sub !== 'prune' && sub !== 'accept') throw new UsageError(sub === undefined ? 'debt needs a subcommand: prune or accept' : `unknown debt subcommand "${sub}"`);
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: sub === 'accept' ? ACCEPT_FLAGS : DEBT_FLAGS });
+  const accept = sub === 'accept' ? acceptOptions(values as AcceptFlags) : undefined;
   const dir = workspaceDir(positionals, io);
   const session = await scannedSession(dir, io, !values.untrusted);
   if (!session) return EXIT_USAGE;
   const register = path.relative(io.cwd, session.debtRegister.file) || session.config.debt;
-  if (!session.debtRegister.exists) {
-    io.stderr(`foundations: no debt register (${register}); nothing to prune.\n`);
-    return EXIT_OK;
-  }
   const invalid = session.debtRegister.diagnostics.filter((d) => d.severity === 'error');
   if (invalid.length > 0) {
     for (const d of invalid) io.stderr(`${describeConfigDiagnostic(register, d)}\n`);
-    io.stderr(`foundations: fix ${register} first; nothing was pruned.\n`);
+    io.stderr(`foundations: fix ${register} first; nothing was ${sub === 'prune' ? 'pruned' : 'accepted'}.\n`);
     return EXIT_USAGE;
   }
   // Entries of the workspace's own dependency-cruiser rules are only judged when those rules ran.
   if (session.config.dependencyCruiser) await session.runDependencyCruiser();
+  return accept ? acceptDebt(session, accept, register, values['dry-run'], io) : pruneDebt(session, register, values['dry-run'], io);
+}
+
+function pruneDebt(session: Session, register: string, dryRun: boolean, io: CliIo): number {
+  if (!session.debtRegister.exists) {
+    io.stderr(`foundations: no debt register (${register}); nothing to prune.\n`);
+    return EXIT_OK;
+  }
   const skipDepcruise = !!session.dependencyCruiserProblem;
   const stale = session.staleDebt().filter((e) => !(skipDepcruise && e.rule.startsWith('depcruise/')));
   if (stale.length === 0) {
     io.stderr(`foundations: every entry of ${register} still matches a finding; nothing to prune.\n`);
     return EXIT_OK;
   }
-  if (!values['dry-run']) {
+  if (!dryRun) {
     const change = pruneStaleDebt(session, stale);
     if (change) writeInsideWorkspace(session.root, session.debtRegister.file, inEncodingOf(session.debtRegister.file, change.text));
   }
-  for (const e of stale) io.stdout(`${values['dry-run'] ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
-  io.stderr(`foundations: ${values['dry-run'] ? 'would remove' : 'removed'} ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${register}.\n`);
+  for (const e of stale) io.stdout(`${dryRun ? 'stale  ' : 'removed'} ${e.rule} ${e.file} (${e.fingerprint}) — ${e.reason}\n`);
+  io.stderr(`foundations: ${dryRun ? 'would remove' : 'removed'} ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${register}.\n`);
+  return EXIT_OK;
+}
+
+interface AcceptOptions {
+  rule?: string;
+  entry: NewDebtEntry;
+}
+
+function acceptOptions(values: AcceptFlags): AcceptOptions {
+  if (!values.reason?.trim()) throw new UsageError('debt accept needs --reason <text>: technical debt is a decision, and the reason is the decision written down');
+  if (values.expires !== undefined && !isCalendarDate(values.expires)) throw new UsageError(`--expires "${values.expires}" is not a day that exists (YYYY-MM-DD)`);
+  return { rule: values.rule, entry: { reason: values.reason, ...(values.owner ? { owner: values.owner } : {}), ...(values.expires ? { expires: values.expires } : {}) } };
+}
+
+/** Errors and warnings no entry matches yet (an expired entry stays the team's to decide on), as entries of the register. */
+function acceptDebt(session: Session, options: AcceptOptions, register: string, dryRun: boolean, io: CliIo): number {
+  if (options.rule && !session.rules().some((r) => r.id === options.rule)) throw new UsageError(`unknown rule "${options.rule}"`);
+  const open = session
+    .findings()
+    .filter((f) => !f.data?.debt && (f.severity === 'error' || f.severity === 'warning') && (!options.rule || f.ruleId === options.rule));
+  if (open.length === 0) {
+    io.stderr(`foundations: no error or warning to accept${options.rule ? ` for ${options.rule}` : ''}; ${register} is unchanged.\n`);
+    return EXIT_OK;
+  }
+  if (!dryRun) {
+    const change = acceptAllAsDebt(session, open, options.entry);
+    writeInsideWorkspace(session.root, change.file, inEncodingOf(change.file, change.text));
+  }
+  const rel = (file: string) => path.posix.relative(session.root, file);
+  for (const f of open) io.stdout(`${dryRun ? 'would accept' : 'accepted'} ${f.ruleId} ${rel(f.file)}:${f.range.start.line + 1} — ${f.message}\n`);
+  io.stderr(`foundations: ${dryRun ? 'would accept' : 'accepted'} ${open.length} finding${open.length === 1 ? '' : 's'} as debt in ${register}.\n`);
   return EXIT_OK;
 }

@@ -107,6 +107,38 @@ describe('CLI: project checks, debt and the domain graph', () => {
     assert.equal(foundations(['debt', 'list', root]).code, 2, 'unknown subcommand');
   });
 
+  it('debt accept records today\'s errors and warnings as the baseline: CI then fails only on new ones', () => {
+    const root = copyFixture('shop');
+    const register = `${root}/foundations-debt.json`;
+    const before = JSON.parse(foundations(['check', root, '--format', 'json']).stdout) as { findings: { ruleId: string; severity: string }[] };
+    const open = before.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.ok(open.length >= 5, 'the shop has findings to accept');
+
+    assert.equal(foundations(['debt', 'accept', root]).code, 2, '--reason is required');
+    assert.equal(foundations(['debt', 'accept', root, '--reason', 'x', '--expires', '2026-02-30']).code, 2, 'a day that does not exist');
+    const dry = foundations(['debt', 'accept', root, '--reason', 'baseline at adoption', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(dry.stdout.trim().split('\n').length, open.length);
+    assert.ok(!fs.existsSync(register), '--dry-run writes nothing');
+
+    const onlyOne = foundations(['debt', 'accept', root, '--reason', 'stripe moves in Q3', '--rule', 'third-party-outside-adapter', '--owner', '@billing']);
+    assert.equal(onlyOne.code, 0, onlyOne.stderr);
+    assert.match(onlyOne.stdout, /^accepted third-party-outside-adapter src\/billing\/core\/charge\.ts:2 — /);
+    const all = foundations(['debt', 'accept', root, '--reason', 'baseline at adoption', '--expires', '2099-12-31']);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stderr, new RegExp(`accepted ${open.length - 1} findings as debt`), 'the one accepted before is not accepted twice');
+    const entries = (JSON.parse(fs.readFileSync(register, 'utf8').replace(/^\/\/.*$/gm, '')) as { entries: { rule: string; reason: string; owner?: string; expires?: string }[] }).entries;
+    assert.deepEqual(entries[0], { ...entries[0], rule: 'third-party-outside-adapter', reason: 'stripe moves in Q3', owner: '@billing' });
+    assert.ok(entries.slice(1).every((e) => e.reason === 'baseline at adoption' && e.expires === '2099-12-31'));
+
+    assert.equal(foundations(['check', root, '--fail-on', 'warning']).code, 0, 'the baseline passes');
+    assert.match(foundations(['debt', 'accept', root, '--reason', 'again']).stderr, /no error or warning to accept/);
+    fs.appendFileSync(`${root}/src/billing/core/discounts.ts`, "import { placeOrder } from '../../orders/core/order';\n");
+    const after = foundations(['check', root, '--format', 'json']);
+    assert.equal(after.code, 1, 'a new violation still fails');
+    assert.deepEqual((JSON.parse(after.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort(), ['cross-domain-import', 'domain-cycle', 'public-api-bypass'], 'the new import, the internal it reaches and the cycle it closes');
+  });
+
   it('prunes only the stale entry: one-line entries stay on one line, and the byte order mark stays', () => {
     const root = copyFixture('debt');
     const register = `${root}/foundations-debt.json`;
