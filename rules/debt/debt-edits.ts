@@ -89,10 +89,12 @@ function appendToArray(text: string, array: jsonc.Node, values: readonly object[
   const last = children[children.length - 1];
   if (!last) return [{ offset: array.offset, length: array.length, content: `[${eol}${items}${eol}${outer}]` }];
   const end = last.offset + last.length;
-  // After the comment that ends the last entry's line, which stays with that entry.
+  // After the comment that ends the last entry's line, if any: it stays with that entry.
+  const after = endOfLineComment(text, end);
+  if (after === end) return [{ offset: end, length: 0, content: `,${eol}${items}` }];
   return [
     { offset: end, length: 0, content: ',' },
-    { offset: endOfLineComment(text, end), length: 0, content: `${eol}${items}` },
+    { offset: after, length: 0, content: `${eol}${items}` },
   ];
 }
 

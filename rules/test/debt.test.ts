@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { type DebtMark, type Finding, Session, acceptAsDebt, createNodeHost, fingerprintOf, pruneStaleDebt, removeDebtEntries } from '../index';
 import { copyFixture } from './helpers';
+import { addDebtEntries } from '../debt/debt-edits';
 
 const TODAY = '2025-06-01';
 
@@ -147,6 +148,17 @@ describe('engine: the debt register (foundations-debt.json)', () => {
     assert.ok(added.text.startsWith(created.text.slice(0, created.text.indexOf('"entries"'))), 'the header comment stays');
     assert.deepEqual(JSON.parse(added.text.replace(/^\/\/.*$/gm, '')).entries.map((e: { rule: string }) => e.rule), ['cross-domain-import', 'console-in-core']);
     assert.throws(() => acceptAsDebt(session, audit, { reason: '  ' }), /needs a reason/);
+  });
+
+  it('accepts many findings in one edit after the last entry, whose comment stays with it, in the file\'s line ends', async () => {
+    const session = await open(copyFixture('debt'));
+    const findings = session.findings().filter((f) => !f.data?.debt && f.severity !== 'info');
+    const text = '{\r\n  "entries": [\r\n    { "rule": "x", "file": "a.ts", "fingerprint": "f", "reason": "r" } // kept\r\n  ]\r\n}\r\n';
+    const change = addDebtEntries(`${session.root}/foundations-debt.json`, text, session.root, [...findings, ...findings], { reason: 'baseline' });
+    assert.ok(change.text.startsWith('{\r\n  "entries": [\r\n    { "rule": "x", "file": "a.ts", "fingerprint": "f", "reason": "r" }, // kept\r\n    {\r\n      "rule": '));
+    assert.ok(!/[^\r]\n/.test(change.text), 'CRLF throughout');
+    const entries = (JSON.parse(change.text.replace(/\/\/.*$/gm, '')) as { entries: { reason: string }[] }).entries;
+    assert.equal(entries.length, 1 + findings.length, 'a finding given twice gets one entry');
   });
 
   it('prunes stale entries and keeps comments and formatting', async () => {
