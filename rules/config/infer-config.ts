@@ -37,6 +37,7 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   let exclude: string[] | undefined;
   const packages = [...findWorkspacePackages(host, root).values()];
   let nested: string[] = [];
+  let entryFiles: string[] = [];
   if (packages.length > 1) {
     const outer = outermostPackages(packages);
     nested = packages.filter((p) => !outer.includes(p)).map((p) => p.name);
@@ -47,8 +48,13 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
     }
   } else {
     const found = moduleFolders(host, root);
-    for (const folder of found?.folders ?? []) domains[folder.slice(folder.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9_.-]/g, '-')] = { path: folder };
+    for (const folder of found?.folders ?? []) {
+      const short = folder.slice(folder.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9_.-]/g, '-');
+      // src/modules/lib and src/lib: the second one is named by its whole path.
+      domains[domains[short] ? folder.replace(/[^A-Za-z0-9_.-]/g, '-') : short] = { path: folder };
+    }
     if (found?.exclude.length) exclude = found.exclude;
+    entryFiles = found?.entryFiles ?? [];
   }
   const draft = JSON.stringify({ domains, exclude }, null, 2);
   // Scan once with the draft to learn which domains really import which.
@@ -75,7 +81,7 @@ export async function inferConfig(host: Host, root: string): Promise<InferredCon
   };
   const names = Object.keys(domains);
   const inside = nested.length === 0 ? '' : ` ${nested.length === 1 ? 'The package' : 'The packages'} ${nested.join(', ')} inside another package ${nested.length === 1 ? 'is' : 'are'} part of that package's domain (domains cannot overlap).`;
-  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, advice: adviceOn(names, openDomains) + inside };
+  return { text: JSON.stringify(config, null, 2) + '\n', domains: names, advice: adviceOn(names, openDomains) + inside + entryFilesAdvice(entryFiles) };
 }
 
 /** The packages no other package's folder contains: a domain each, since domains cannot overlap. */
@@ -93,27 +99,45 @@ function domainNameOf(pkg: WorkspacePackage, packages: readonly WorkspacePackage
 /**
  * The module folders (relative to the root) under the first conventional parent that has two or
  * more folders holding source files, as the scan will see them (.gitignore honoured), and what to
- * exclude beside them: the test and tooling folders skipped there, and with modules at the root,
- * the root's own files (configs, build scripts). Otherwise each would be an unassigned file.
+ * exclude beside them: the test and tooling folders skipped there, and the files that lie in a
+ * folder of modules rather than in a module, each of which would be an unassigned file. With
+ * modules at the root those are configs and build scripts; under `src/` they are the entry points
+ * that wire the modules together (`src/main.ts`), named in the advice.
  */
-function moduleFolders(host: Host, root: string): { folders: string[]; exclude: string[] } | undefined {
+function moduleFolders(host: Host, root: string): { folders: string[]; exclude: string[]; entryFiles: string[] } | undefined {
   const files = discoverSourceFiles(host, root, () => false).map((file) => file.slice(root.length + 1));
   for (const parent of DOMAIN_PARENTS) {
     const prefix = parent ? `${parent}/` : '';
-    const names = new Set<string>();
-    for (const file of files) {
-      if (!file.startsWith(prefix)) continue;
-      const slash = file.indexOf('/', prefix.length);
-      if (slash > prefix.length) names.add(file.slice(prefix.length, slash));
-    }
     const isModule = (name: string) => !name.startsWith('.') && !TEST_FOLDERS.test(name) && !(parent === '' && NON_MODULE_ROOT_FOLDERS.test(name));
-    const folders = [...names].filter(isModule).sort();
+    const names = childFolders(files, prefix);
+    const folders = names.filter(isModule).map((name) => prefix + name);
     if (folders.length < 2) continue;
-    const exclude = [...names].filter((name) => !isModule(name)).sort().map((name) => `${prefix}${name}/**`);
-    if (parent === '') exclude.push(...files.filter((file) => !file.includes('/')));
-    return { folders: folders.map((name) => prefix + name), exclude };
+    const exclude = names.filter((name) => !isModule(name)).map((name) => `${prefix}${name}/**`);
+    const holders = [prefix];
+    // Beside a nested parent (src/lib and src/components beside src/modules) lies the code the
+    // modules share: a domain each, or nothing would check it. After the modules, which keep the short names.
+    const grand = parent.includes('/') ? `${parent.slice(0, parent.lastIndexOf('/'))}/` : undefined;
+    if (grand) {
+      const siblings = childFolders(files, grand).filter((name) => `${grand}${name}` !== parent);
+      folders.push(...siblings.filter(isModule).map((name) => grand + name));
+      exclude.push(...siblings.filter((name) => !isModule(name)).map((name) => `${grand}${name}/**`));
+      holders.push(grand);
+    }
+    const loose = files.filter((file) => holders.some((holder) => file.startsWith(holder) && !file.includes('/', holder.length))).sort();
+    return { folders, exclude: [...exclude.sort(), ...loose], entryFiles: parent === '' ? [] : loose };
   }
   return undefined;
+}
+
+/** The names of the folders directly under `prefix` that hold source files. */
+function childFolders(files: readonly string[], prefix: string): string[] {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!file.startsWith(prefix)) continue;
+    const slash = file.indexOf('/', prefix.length);
+    if (slash > prefix.length) names.add(file.slice(prefix.length, slash));
+  }
+  return [...names].sort();
 }
 
 /**
@@ -162,4 +186,10 @@ function adviceOn(domains: readonly string[], openDomains: readonly string[]): s
   const listed = openDomains.length <= 5 ? openDomains.join(', ') : `${openDomains.slice(0, 5).join(', ')} and ${openDomains.length - 5} more`;
   const [count, them, each] = openDomains.length === 1 ? ['1 domain has', 'it', 'it'] : [`${openDomains.length} domains have`, 'them', 'each'];
   return `${advice} ${count} no index file (${listed}), so everything in ${them} is public for now ("publicApi": "*"): give ${each} an index.ts that exports what other domains use, and remove the key.`;
+}
+
+function entryFilesAdvice(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const listed = files.length <= 4 ? files.join(', ') : `${files.slice(0, 4).join(', ')} and ${files.length - 4} more`;
+  return ` The files beside the modules (${listed}) belong to no domain and are excluded for now: they wire the domains together. Take them out of "exclude" to check them.`;
 }

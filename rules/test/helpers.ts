@@ -23,3 +23,4 @@ export async function scanned(root: string, trusted = false): Promise<Session> {
 export function brief(session: Session, findings: Finding[] = session.findings()): string[] {
   return findings.map((f) => `${f.ruleId} ${f.file.slice(session.root.length + 1)}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
 }
+export { writeWorkspace } from './inline-workspace';

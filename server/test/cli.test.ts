@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { FIXTURES, REPO_ROOT, copyFixture } from '../../rules/test/helpers';
+import { FIXTURES, REPO_ROOT, copyFixture, writeWorkspace } from '../../rules/test/helpers';
 
 /** The CLI as users run it: the built bundle behind bin/foundations.js, in a child process. */
 function foundations(args: string[], cwd = REPO_ROOT) {
@@ -197,19 +197,16 @@ describe('CLI: foundations check / init', () => {
   });
 
   it('init finds modules at the root and excludes the tooling beside them', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foundations-root-layout-'));
-    const write = (file: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), text);
-    };
-    write('billing/index.ts', "export { invoice } from './invoice';\n");
-    write('billing/invoice.ts', 'export const invoice = (cents: number) => ({ cents });\n');
-    write('catalog/index.ts', "import { invoice } from '../billing';\nexport const quote = () => invoice(100);\n");
-    write('catalog/__tests__/quote.test.ts', "import { quote } from '..';\nquote();\n");
-    write('scripts/release.ts', "import { quote } from '../catalog';\nquote();\n");
-    write('vite.config.ts', 'export default {};\n');
-    write('dist/bundle.js', 'module.exports = {};\n');
-    write('.gitignore', 'dist/\n');
+    const root = writeWorkspace({
+      'billing/index.ts': "export { invoice } from './invoice';\n",
+      'billing/invoice.ts': 'export const invoice = (cents: number) => ({ cents });\n',
+      'catalog/index.ts': "import { invoice } from '../billing';\nexport const quote = () => invoice(100);\n",
+      'catalog/__tests__/quote.test.ts': "import { quote } from '..';\nquote();\n",
+      'scripts/release.ts': "import { quote } from '../catalog';\nquote();\n",
+      'vite.config.ts': 'export default {};\n',
+      'dist/bundle.js': 'module.exports = {};\n',
+      '.gitignore': 'dist/\n',
+    });
     const r = foundations(['init', root]);
     assert.equal(r.code, 0, r.stderr);
     const config = readJson(path.join(root, 'foundations.json')) as { domains: object; exclude?: string[] };
@@ -217,6 +214,31 @@ describe('CLI: foundations check / init', () => {
     assert.deepEqual(config.exclude, ['scripts/**', 'vite.config.ts'], 'dist/ is ignored by git already');
     const check = foundations(['check', root, '--fail-on', 'warning']);
     assert.equal(check.code, 0, check.stdout);
+  });
+
+  it('init makes the folders beside src/modules domains too, and excludes and names the entry files beside the modules', () => {
+    const root = writeWorkspace({
+      'src/modules/orders/index.ts': "import { log } from '../../lib/log';\nexport const order = log;\n",
+      'src/modules/catalog/index.ts': 'export const product = 1;\n',
+      'src/modules/lib/index.ts': 'export const moduleLib = 1;\n',
+      'src/lib/log.ts': "import { pool } from 'pg';\nexport const log = pool;\n",
+      'src/main.ts': "import { order } from './modules/orders';\nexport const app = order;\n",
+      'src/index.ts': "export * from './main';\n",
+      'src/__tests__/app.test.ts': "import { app } from '../main';\napp;\n",
+    });
+    const r = foundations(['init', root]);
+    assert.equal(r.code, 0, r.stderr);
+    const config = readJson(path.join(root, 'foundations.json')) as { domains: Record<string, { path: string; dependsOn?: string[] }>; exclude: string[] };
+    assert.deepEqual(
+      Object.entries(config.domains).map(([name, d]) => `${name}=${d.path}`).sort(),
+      ['catalog=src/modules/catalog', 'lib=src/modules/lib', 'orders=src/modules/orders', 'src-lib=src/lib'],
+      'src/lib is checked (it imports the database client), under a name of its own',
+    );
+    assert.deepEqual(config.domains.orders.dependsOn, ['src-lib']);
+    assert.deepEqual(config.exclude, ['src/__tests__/**', 'src/index.ts', 'src/main.ts']);
+    assert.match(r.stderr, /The files beside the modules \(src\/index\.ts, src\/main\.ts\) belong to no domain and are excluded for now/);
+    const check = JSON.parse(foundations(['check', root, '--format', 'json']).stdout) as { findings: { ruleId: string; file: string }[] };
+    assert.deepEqual(check.findings.map((f) => `${f.ruleId} ${f.file}`), ['database-access-outside-data-layer src/lib/log.ts'], 'no unassigned files; the shared code is checked');
   });
 
   it('init gives each workspace package its entry as public API', () => {
