@@ -153,8 +153,9 @@ function tokenAfter(text: string, offset: number, kind: jsonc.SyntaxKind): numbe
 
 /** `offset` moved past a line comment that follows it on its line (it explains what is removed). */
 function endOfLineComment(text: string, offset: number): number {
-  const rest = /^[ \t]*\/\/[^\r\n]*/.exec(text.slice(offset));
-  return rest ? offset + rest[0].length : offset;
+  const comment = /[ \t]*\/\/[^\r\n]*/y;
+  comment.lastIndex = offset;
+  return comment.test(text) ? comment.lastIndex : offset;
 }
 
 function toChange(file: string, text: string, edits: jsonc.Edit[]): DebtFileChange {
