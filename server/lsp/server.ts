@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CompletionRequest,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -18,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ComputeFix, FoundationsStatus, type FoundationsInitializationOptions, InferConfig } from '../../protocol';
 import { type Change, TOOL_VERSION, createNodeHost, inferConfig, isInsideDir, normalizePath } from '../../rules';
 import { CodeActions } from './code-actions';
+import { CONFIG_COMPLETION_TRIGGERS, CONFIG_DOCUMENT_SELECTOR, configCompletion } from './config-completion';
 import { type AnalysisClient, FolderAnalysis } from './folder-analysis';
 import { hoverAt } from './hover';
 import { registerViewRequests } from './view-requests';
@@ -48,6 +50,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let storagePath: string | undefined;
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
+  let canRegisterCompletion = false;
   let canAskConfiguration = false;
   let canShowProgress = false;
   let pendingFileEvents: Change[] = [];
@@ -184,6 +187,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     storagePath = typeof options.storagePath === 'string' && path.isAbsolute(options.storagePath) ? options.storagePath : undefined;
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRegisterCompletion = !!params.capabilities.textDocument?.completion?.dynamicRegistration;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
     codeActions.configure(params.capabilities);
@@ -204,6 +208,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (canRegisterConfiguration) {
         connection.client.register(DidChangeConfigurationNotification.type, { section: 'foundations' }).catch(logFailure('registering for configuration changes'));
       }
+      if (canRegisterCompletion) {
+        connection.client
+          .register(CompletionRequest.type, { documentSelector: CONFIG_DOCUMENT_SELECTOR, triggerCharacters: CONFIG_COMPLETION_TRIGGERS })
+          .catch(logFailure('registering the completion of foundations.json'));
+      }
       if (params.capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           e.removed.forEach(removeFolder);
@@ -218,6 +227,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.move', 'refactor.rewrite'], resolveProvider: true },
         hoverProvider: true,
+        // Registered for foundations.json only where the client can (above); elsewhere asked for every document and answered there only.
+        ...(canRegisterCompletion ? {} : { completionProvider: { triggerCharacters: CONFIG_COMPLETION_TRIGGERS } }),
       },
       serverInfo: { name: 'foundations', version: TOOL_VERSION },
     };
@@ -271,6 +282,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return inferConfig(createNodeHost({ trusted: false }), root);
   });
 
+  connection.onCompletion((params) => configCompletion({ document: (uri) => documents.get(uri) }, params));
   connection.onHover((params) => hoverAt({ sessionFor: (file) => folderOf(file)?.engine, uriToFile }, params));
   connection.onCodeAction((params) => codeActions.actions(params));
   connection.onCodeActionResolve((action) => codeActions.resolve(action));

@@ -32,6 +32,8 @@ export interface TestClientOptions {
   workspaceCapabilities?: ClientCapabilities['workspace'];
   /** Server→client requests this client answers with an error, as a client without the feature does. */
   refuse?: string[];
+  /** Whether this client registers completion providers per document, as VS Code does (Neovim 0.7 does not). */
+  completionRegistration?: boolean;
 }
 
 /**
@@ -45,6 +47,9 @@ export class LspTestClient {
   readonly requests: { method: string; params: unknown }[] = [];
   private readonly waiters = new Set<() => void>();
   private versions = new Map<string, number>();
+
+  /** What the server answered to `initialize`. */
+  capabilities: InitializeResult['capabilities'] = {};
 
   private constructor(
     readonly process: ChildProcess,
@@ -86,7 +91,7 @@ export class LspTestClient {
     connection.onRequest('window/workDoneProgress/create', answer('window/workDoneProgress/create', () => null));
     connection.listen();
     const uri = pathToFileURL(root).href;
-    await connection.sendRequest<InitializeResult>('initialize', {
+    const initialized = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'test' }],
@@ -96,6 +101,7 @@ export class LspTestClient {
         window: { workDoneProgress: true },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
+          ...(options.completionRegistration ? { completion: { dynamicRegistration: true } } : {}),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor.move', 'refactor.rewrite'] } }, resolveSupport: { properties: ['edit'] }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
         },
         workspace: options.workspaceCapabilities ?? {
@@ -107,6 +113,7 @@ export class LspTestClient {
         },
       },
     });
+    client.capabilities = initialized.capabilities;
     await connection.sendNotification('initialized', {});
     return client;
   }

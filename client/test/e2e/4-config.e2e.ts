@@ -66,4 +66,18 @@ describe('foundations.json', () => {
     });
     note(`schema: ${schema.source}: ${schema.message}`);
   });
+
+  it('completes the declared domain names inside a domain\'s dependsOn', async () => {
+    const editor = await openEditor(CONFIG);
+    const line = await replaceOnLine(editor, '"catalog"', '"dependsOn": ["shared"]', '"dependsOn": ["shared", ""]');
+    const position = new vscode.Position(line, editor.document.lineAt(line).text.indexOf('""') + 1);
+    const labels = await waitFor('domain names among the completions', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+      const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return names.includes('orders') ? names : undefined;
+    });
+    assert.ok(labels.includes('billing'));
+    assert.ok(!labels.includes('catalog'), 'not the domain itself');
+    assert.ok(!labels.includes('shared'), 'not one it lists already');
+  });
 });
