@@ -123,7 +123,7 @@ export interface TreeFilter {
   severity?: 'error' | 'warning';
   /** Only findings in this file. */
   fileUri?: string;
-  /** Only findings in, or about, this domain. */
+  /** Only findings in this domain's files (what the Domains view counts); project checks are project-wide. */
   domain?: string;
 }
 

@@ -204,7 +204,7 @@ export class DomainsTreeProvider implements vscode.TreeDataProvider<DomainsEleme
         const item = new vscode.TreeItem('Findings', vscode.TreeItemCollapsibleState.None);
         item.description = describeCounts(domain.counts) || 'none';
         item.iconPath = new vscode.ThemeIcon(domain.counts.errors > 0 ? 'error' : domain.counts.warnings > 0 ? 'warning' : 'pass');
-        item.tooltip = `Show the findings in, or about, ${domain.name} in the Foundations tree`;
+        item.tooltip = `Show the findings in ${domain.name}'s files in the Foundations tree`;
         item.command = { command: FILTER_DOMAIN_COMMAND, title: 'Show findings', arguments: [domain.name] };
         item.contextValue = 'domainFindings';
         return item;

@@ -176,9 +176,12 @@ export class FoundationsTreeProvider implements vscode.TreeDataProvider<Foundati
         const { node } = element;
         const item = new vscode.TreeItem(node.title, node.status === 'fail' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const failing = node.checks.filter((c) => c.status === 'fail').length;
-        item.description = describeCounts(node.counts) || (node.status === 'fail' ? plural(failing, 'failing check') : node.status === 'pass' ? 'passing' : 'not applicable');
-        item.iconPath = statusIcon(node.status, node.counts);
-        item.tooltip = new vscode.MarkdownString(`**${node.title}** — ${node.status === 'pass' ? 'passing' : node.status === 'fail' ? `${plural(failing, 'failing check')}` : 'not applicable'}\n\n${node.checks.length} checks`);
+        // Filtered, a foundation without checks has none that match: it is not "not applicable".
+        const unmatched = this.filterValue.kind !== 'all' && node.checks.length === 0;
+        const verdict = unmatched ? 'no matching findings' : node.status === 'fail' ? plural(failing, 'failing check') : node.status === 'pass' ? 'passing' : 'not applicable';
+        item.description = describeCounts(node.counts) || verdict;
+        item.iconPath = unmatched ? new vscode.ThemeIcon('filter') : statusIcon(node.status, node.counts);
+        item.tooltip = new vscode.MarkdownString(`**${node.title}** — ${verdict}\n\n${node.checks.length} checks`);
         item.contextValue = `foundation.${node.status}`;
         item.id = `${element.folderUri}#${node.id}`;
         return item;
@@ -225,8 +228,11 @@ export class FoundationsTreeProvider implements vscode.TreeDataProvider<Foundati
       item.tooltip = new vscode.MarkdownString(`**${node.id}** — ${node.title}\n\n${node.severity === 'off' ? 'Switched off in foundations.json.' : `Severity ${node.severity}; ${describeCounts(node.counts) || 'no findings'}.`}`);
       item.contextValue = node.helpUri ? 'rule.help' : 'rule';
     } else {
-      item.description = node.status === 'pass' ? 'pass' : node.status === 'fail' ? 'fail' : 'n/a';
-      item.tooltip = new vscode.MarkdownString(`**${node.title}** — ${item.description}\n\n${node.summary ?? ''}`);
+      const verdict = node.status === 'pass' ? 'pass' : node.status === 'fail' ? 'fail' : 'n/a';
+      // A project check judges the whole workspace: a domain or file filter does not narrow it, and says so.
+      const narrowed = this.filterValue.kind === 'domain' || this.filterValue.kind === 'activeFile';
+      item.description = narrowed ? `${verdict} · project-wide` : verdict;
+      item.tooltip = new vscode.MarkdownString(`**${node.title}** — ${verdict}${narrowed ? ' (project-wide: the filter does not narrow it)' : ''}\n\n${node.summary ?? ''}`);
       item.contextValue = `projectCheck.${node.status}`;
     }
     return item;

@@ -104,7 +104,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
       if (pick.choice) return setFilter(pick.choice);
       const result = domains.lastResult ?? (await client.sendRequest(FoundationsDomains.type, {}));
       const names = [...new Set(result.folders.flatMap((f) => f.domains.map((d) => d.name)))].sort();
-      const domain = await vscode.window.showQuickPick(names, { placeHolder: 'Findings in, or about, which domain?' });
+      const domain = await vscode.window.showQuickPick(names, { placeHolder: "Findings in which domain's files?" });
       if (domain) await setFilter({ kind: 'domain', domain });
     }),
     vscode.commands.registerCommand('foundations.clearFilter', () => setFilter({ kind: 'all' })),

@@ -9,6 +9,7 @@ export interface FindingFilter {
   severity?: 'error' | 'warning';
   /** Absolute path. */
   file?: string;
+  /** Findings located in the domain's files: what the domain's own counts (domain graph, Domains view) are made of. */
   domain?: string;
 }
 
@@ -50,10 +51,7 @@ export function matchesFilter(session: Session, finding: Finding, filter: Findin
   if (filter.severity === 'error' && finding.severity !== 'error') return false;
   if (filter.severity === 'warning' && finding.severity === 'info') return false;
   if (filter.file && finding.file !== filter.file) return false;
-  if (filter.domain) {
-    const own = session.workspaceModel.membership(finding.file).domain?.name;
-    if (own !== filter.domain && finding.domains?.to !== filter.domain && finding.domains?.from !== filter.domain) return false;
-  }
+  if (filter.domain && session.workspaceModel.membership(finding.file).domain?.name !== filter.domain) return false;
   return true;
 }
 
@@ -83,7 +81,9 @@ function rulesOf(session: Session, findings: readonly Finding[]): { meta: Pick<R
 
 /**
  * The four foundations → their checks (every rule, every project check) with pass/fail and counts:
- * the Foundations tree, and the CLI summary. With a filter, only checks with matching findings stay.
+ * the Foundations tree, and the CLI summary. With a filter, only checks with matching findings stay,
+ * and the project checks that fail: they judge the whole workspace, so no filter narrows them, and
+ * leaving them out made their foundations look not applicable.
  */
 export function foundationsOverview(session: Session, filter?: FindingFilter): FoundationOverview[] {
   const all = session.findings();
@@ -110,20 +110,18 @@ export function foundationsOverview(session: Session, filter?: FindingFilter): F
       counts: count(matching),
     });
   }
-  if (!filtering || (filter?.file === undefined && filter?.domain === undefined)) {
-    for (const result of session.projectChecks()) {
-      if (filtering && result.status !== 'fail') continue;
-      checks.push({
-        kind: 'project',
-        id: result.id,
-        foundation: result.foundation,
-        title: result.title,
-        status: result.status,
-        counts: { errors: 0, warnings: 0, infos: 0 },
-        summary: result.summary,
-        evidence: result.evidence,
-      });
-    }
+  for (const result of session.projectChecks()) {
+    if (filtering && result.status !== 'fail') continue;
+    checks.push({
+      kind: 'project',
+      id: result.id,
+      foundation: result.foundation,
+      title: result.title,
+      status: result.status,
+      counts: { errors: 0, warnings: 0, infos: 0 },
+      summary: result.summary,
+      evidence: result.evidence,
+    });
   }
   return FOUNDATIONS.map((id) => {
     const own = checks.filter((c) => c.foundation === id);

@@ -75,12 +75,22 @@ describe('engine: the foundations overview and explanations', () => {
     ]);
   });
 
-  it('filters to errors, a file or a domain, keeping only checks with matching findings', async () => {
+  it('filters to errors, a file or a domain, keeping only checks with matching findings, and the failing project checks', async () => {
     const session = await scanned(`${FIXTURES}/shop`);
     const ids = (filter: Parameters<typeof foundationsOverview>[1]) => foundationsOverview(session, filter).flatMap((f) => f.checks.filter((c) => c.kind === 'rule').map((c) => `${c.id}:${c.counts.errors + c.counts.warnings}`));
     assert.deepEqual(ids({ file: `${session.root}/src/catalog/core/product.ts` }), ['cross-domain-import:1', 'domain-cycle:1']);
-    assert.deepEqual(ids({ domain: 'catalog' }), ['cross-domain-import:1', 'domain-cycle:1', 'public-api-bypass:1']);
+    // billing's bypass of catalog's internals is in billing's file: billing's finding, not catalog's.
+    assert.deepEqual(ids({ domain: 'catalog' }), ['cross-domain-import:1', 'domain-cycle:1']);
+    assert.deepEqual(ids({ domain: 'billing' }), ['layer-violation:1', 'public-api-bypass:1', 'database-access-outside-data-layer:1', 'third-party-outside-adapter:1']);
     assert.ok(!ids({ severity: 'error' }).some((id) => id.startsWith('unassigned-file')));
+    const graph = buildDomainGraph(session);
+    for (const node of graph.nodes) {
+      const counts = foundationsOverview(session, { domain: node.name }).map((f) => f.counts);
+      const sum = (key: 'errors' | 'warnings' | 'infos') => counts.reduce((n, c) => n + c[key], 0);
+      assert.deepEqual([sum('errors'), sum('warnings'), sum('infos')], [node.errors, node.warnings, node.infos], `${node.name}: the filtered overview counts what the domain graph counts`);
+    }
+    const projectChecks = foundationsOverview(session, { domain: 'catalog' }).map((f) => `${f.id} ${f.status} ${f.checks.filter((c) => c.kind === 'project').map((c) => c.id).join(',')}`);
+    assert.deepEqual(projectChecks.slice(2), ['production-devops fail ci-pipeline,logging', 'quality-discipline fail core-tests,contract-tests,definition-of-done'], 'project-wide: not narrowed away');
   });
 
   it('explains a finding: the target, its owners, and the allowed way instead', async () => {

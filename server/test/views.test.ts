@@ -48,9 +48,22 @@ describe('language server: the Foundations view’s requests and hovers (over st
       const unassigned = await client.request(FoundationsFindings.type, { folderUri: client.uri(''), ruleId: 'unassigned-file', filter: { severity: 'error' } });
       assert.deepEqual(unassigned.findings, [], 'a warning is not an error');
       const inFile = await client.request(FoundationsTree.type, { filter: { fileUri: client.uri('src/catalog/core/product.ts') } });
-      assert.deepEqual(inFile.folders[0].foundations.flatMap((f) => f.checks.map((c) => c.id)), ['cross-domain-import', 'domain-cycle']);
+      assert.deepEqual(inFile.folders[0].foundations.flatMap((f) => f.checks.filter((c) => c.kind === 'rule').map((c) => c.id)), ['cross-domain-import', 'domain-cycle']);
       const byDomain = await client.request(FoundationsTree.type, { filter: { domain: 'billing' } });
-      assert.ok(byDomain.folders[0].foundations.flatMap((f) => f.checks).every((c) => c.kind === 'rule' && c.counts.errors + c.counts.warnings > 0));
+      const checks = byDomain.folders[0].foundations.flatMap((f) => f.checks);
+      assert.ok(checks.every((c) => (c.kind === 'rule' ? c.counts.errors + c.counts.warnings > 0 : c.status === 'fail')), 'rules with findings, project checks that fail');
+    });
+
+    it('filtered by a domain, counts what the Domains view counts, and keeps the failing project checks', async () => {
+      const { folders } = await client.request(FoundationsDomains.type, {});
+      for (const domain of folders[0].domains) {
+        const tree = await client.request(FoundationsTree.type, { filter: { domain: domain.name } });
+        const foundations = tree.folders[0].foundations;
+        const sum = (key: 'errors' | 'warnings' | 'infos') => foundations.reduce((n, f) => n + f.counts[key], 0);
+        assert.deepEqual({ errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos') }, domain.counts, `the findings located in ${domain.name}'s files`);
+        // Project checks judge the whole workspace: a domain filter does not make their foundations "not applicable".
+        assert.deepEqual(foundations.slice(2).map((f) => f.status), ['fail', 'fail'], domain.name);
+      }
     });
 
     it('answers the domains: declared vs actual dependencies, owners, public API files, counts', async () => {
