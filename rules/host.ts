@@ -55,6 +55,11 @@ export function isInsideDir(file: string, dir: string): boolean {
 
 const SLASH = 0x2f;
 
+/** Whether `file` is one of the folders `dirs` or lies under one. */
+export function isInAnyDir(file: string, dirs: readonly string[]): boolean {
+  return dirs.some((dir) => file === dir || isInsideDir(file, dir));
+}
+
 /** `file` relative to the workspace `root`, forward slashes (what reports and the debt register show); a file outside it as it is. */
 export function relativeTo(root: string, file: string): string {
   return isInsideDir(file, root) ? file.slice(root.length + 1) : file;

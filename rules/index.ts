@@ -4,7 +4,7 @@
 export { Session } from './session';
 export { MAX_FILE_BYTES } from './scan/parse-file';
 export type { Change, UpdateResult, ScanOptions, ScanProgress, CancellationToken, SkippedFile } from './session';
-export { createNodeHost, isInsideDir, normalizePath, toPosix } from './host';
+export { createNodeHost, isInAnyDir, isInsideDir, normalizePath, toPosix } from './host';
 export type { Host, DirectoryEntry } from './host';
 export { encodeLike } from './text/encoding';
 export type { Finding, Severity, SeveritySetting, Range, Position, FoundationId } from './model';
@@ -46,7 +46,7 @@ export type { DomainGraph, DomainNode, DomainEdge } from './graph/domain-graph';
 export { formatMermaid } from './report/mermaid';
 export { formatDot } from './report/dot';
 export { GRAPH_COLORS } from './report/graph-style';
-export { foundationsOverview, findingsOfRule, matchesFilter, FOUNDATIONS } from './report/overview';
+export { foundationsOverview, findingsOfRule, matchesFilter, ownFindings, FOUNDATIONS } from './report/overview';
 export type { FindingFilter, FoundationOverview, CheckOverview, Counts } from './report/overview';
 export { explainFinding, publicImportFor } from './report/explain';
 export type { Explanation } from './report/explain';

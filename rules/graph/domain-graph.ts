@@ -1,4 +1,5 @@
 import { cyclicComponents } from '../checks/domain-cycle';
+import { ownFindings } from '../report/overview';
 import type { Session } from '../session';
 
 export interface DomainNode {
@@ -41,7 +42,8 @@ export interface DomainGraph {
   cycles: string[][];
 }
 
-export function buildDomainGraph(session: Session): DomainGraph {
+/** `excludeFolders`: folders whose findings the domains do not count (workspace folders nested in the session's root count their own). */
+export function buildDomainGraph(session: Session, excludeFolders: readonly string[] = []): DomainGraph {
   const model = session.workspaceModel;
   const domains = session.config.domains;
   const actual = new Map<string, Map<string, Set<string>>>();
@@ -64,7 +66,7 @@ export function buildDomainGraph(session: Session): DomainGraph {
       files.add(m.workspaceRelative);
     }
   }
-  for (const f of session.findings()) {
+  for (const f of ownFindings(session, excludeFolders)) {
     const domain = model.membership(f.file).domain?.name;
     const s = domain ? stats.get(domain) : undefined;
     if (!s) continue;

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../checks/rule';
+import { isInAnyDir } from '../host';
 import type { Finding, FoundationId, Severity } from '../model';
 import type { Evidence, ProjectCheckStatus } from '../project-checks';
 import type { Session } from '../session';
@@ -11,6 +12,11 @@ export interface FindingFilter {
   file?: string;
   /** Findings located in the domain's files: what the domain's own counts (domain graph, Domains view) are made of. */
   domain?: string;
+  /**
+   * Folders (absolute) whose findings are not this session's to show: workspace folders nested in
+   * its root, which check and count their own files. Not a narrowing: every check is still listed.
+   */
+  excludeFolders?: readonly string[];
 }
 
 export interface Counts {
@@ -48,6 +54,7 @@ export const FOUNDATIONS: readonly FoundationId[] = ['clean-architecture', 'inte
 
 export function matchesFilter(session: Session, finding: Finding, filter: FindingFilter | undefined): boolean {
   if (!filter) return true;
+  if (filter.excludeFolders && isInAnyDir(finding.file, filter.excludeFolders)) return false;
   if (filter.severity === 'error' && finding.severity !== 'error') return false;
   if (filter.severity === 'warning' && finding.severity === 'info') return false;
   if (filter.file && finding.file !== filter.file) return false;
@@ -86,7 +93,7 @@ function rulesOf(session: Session, findings: readonly Finding[]): { meta: Pick<R
  * leaving them out made their foundations look not applicable.
  */
 export function foundationsOverview(session: Session, filter?: FindingFilter): FoundationOverview[] {
-  const all = session.findings();
+  const all = ownFindings(session, filter?.excludeFolders);
   const byRule = new Map<string, Finding[]>();
   for (const f of all) {
     const list = byRule.get(f.ruleId) ?? [];
@@ -129,6 +136,12 @@ export function foundationsOverview(session: Session, filter?: FindingFilter): F
     const status: ProjectCheckStatus = own.some((c) => c.status === 'fail') ? 'fail' : own.some((c) => c.status === 'pass') ? 'pass' : 'not-applicable';
     return { id, title: foundationTitle(id), status, counts, checks: own };
   });
+}
+
+/** The session's findings but those in `excludeFolders`. */
+export function ownFindings(session: Session, excludeFolders: readonly string[] = []): readonly Finding[] {
+  const all = session.findings();
+  return excludeFolders.length === 0 ? all : all.filter((f) => !isInAnyDir(f.file, excludeFolders));
 }
 
 /** The findings of one check (rule id) that pass the filter, in file order. */

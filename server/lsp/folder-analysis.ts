@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, type Change, type Host, Session, type SkippedFile, isInsideDir, summarize } from '../../rules';
+import { CONFIG_FILE_NAME, type Change, type Host, Session, type SkippedFile, isInAnyDir, isInsideDir, ownFindings, summarize } from '../../rules';
 import { configToDiagnostic, toDiagnostic } from './diagnostics';
 import type { FoundationsSettings } from './settings';
 
@@ -82,18 +82,22 @@ export class FolderAnalysis {
     if (!this.session) return { errors: 0, warnings: 0, infos: 0, files: 0 };
     // Asked after every burst of keystrokes: summarise all findings again only when they changed.
     if (this.countsCache?.revision !== this.session.revision) {
-      const nested = this.client.foldersInside(this.root);
-      const findings = this.session.findings();
-      const s = summarize(nested.length === 0 ? findings : findings.filter((f) => this.owns(f.file, nested)));
+      const nested = this.nestedFolders();
+      const s = summarize(ownFindings(this.session, nested));
       const files = nested.length === 0 ? this.session.fileCount : this.session.files().filter((file) => this.owns(file, nested)).length;
       this.countsCache = { revision: this.session.revision, counts: { errors: s.errors, warnings: s.warnings, infos: s.infos, files } };
     }
     return this.countsCache.counts;
   }
 
+  /** The workspace folders nested in this one: their files are theirs to publish and count, and to show in the views. */
+  nestedFolders(): string[] {
+    return this.client.foldersInside(this.root);
+  }
+
   /** Whether a file is this folder's to publish and count, not that of a workspace folder nested in it. */
-  private owns(file: string, nested = this.client.foldersInside(this.root)): boolean {
-    return !nested.some((root) => file === root || isInsideDir(file, root));
+  private owns(file: string, nested = this.nestedFolders()): boolean {
+    return !isInAnyDir(file, nested);
   }
 
   /** A workspace folder was added inside this one or removed from it: the files this one owns changed. */

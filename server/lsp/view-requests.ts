@@ -25,7 +25,6 @@ import {
   fingerprintOf,
   foundationsOverview,
   pruneStaleDebt,
-  summarize,
 } from '../../rules';
 import { ruleDocsUri } from './diagnostics';
 import type { FolderAnalysis } from './folder-analysis';
@@ -45,8 +44,13 @@ const DEFAULT_FINDINGS_LIMIT = 500;
  */
 export function registerViewRequests(connection: Connection, deps: ViewRequestsDeps): { notifyIfChanged(): void } {
   const folderName = (f: FolderAnalysis) => path.posix.basename(f.root);
-  const engineFilter = (filter: TreeFilter | undefined): FindingFilter | undefined =>
-    filter ? { severity: filter.severity, domain: filter.domain, file: filter.fileUri ? deps.uriToFile(filter.fileUri) : undefined } : undefined;
+  // A folder's views show the findings it publishes: those of a workspace folder nested in it are that one's.
+  const engineFilter = (f: FolderAnalysis, filter: TreeFilter | undefined): FindingFilter => ({
+    severity: filter?.severity,
+    domain: filter?.domain,
+    file: filter?.fileUri ? deps.uriToFile(filter.fileUri) : undefined,
+    excludeFolders: f.nestedFolders(),
+  });
   const folderFor = (uri: string) => {
     const root = deps.uriToFile(uri);
     return deps.folders().find((f) => f.root === root);
@@ -59,11 +63,12 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
       if (!session) return { folderUri: uriOf(f.root), name: folderName(f), ready: false, foundations: [] };
       // Without a configuration no domain is declared: the checks would all "pass" on nothing.
       if (!session.configFile) return { folderUri: uriOf(f.root), name: folderName(f), ready: true, unconfigured: true, foundations: [] };
-      const s = summarize(session.findings());
+      // What the status item counts: each file once, in the innermost folder.
+      const s = f.counts();
       totals.errors += s.errors;
       totals.warnings += s.warnings;
       totals.infos += s.infos;
-      const filter = engineFilter(params.filter);
+      const filter = engineFilter(f, params.filter);
       // A file filter only applies to the folder that holds the file.
       if (filter?.file && !f.contains(filter.file)) return { folderUri: uriOf(f.root), name: folderName(f), ready: true, foundations: [] };
       return {
@@ -105,9 +110,10 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
   });
 
   connection.onRequest(FoundationsFindings.type, (params) => {
-    const session = folderFor(params.folderUri)?.engine;
-    if (!session) return { findings: [], truncated: 0 };
-    const all = findingsOfRule(session, params.ruleId, engineFilter(params.filter));
+    const folder = folderFor(params.folderUri);
+    const session = folder?.engine;
+    if (!folder || !session) return { findings: [], truncated: 0 };
+    const all = findingsOfRule(session, params.ruleId, engineFilter(folder, params.filter));
     const limit = params.limit ?? DEFAULT_FINDINGS_LIMIT;
     return {
       findings: all.slice(0, limit).map((f) => {
@@ -133,7 +139,7 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
       const base = { folderUri: uriOf(f.root), name: folderName(f) };
       if (!session) return { ...base, ready: false, domains: [] };
       if (!session.configFile) return { ...base, ready: true, unconfigured: true, domains: [] };
-      return { ...base, ready: true, ...(session.configFile ? { configUri: uriOf(session.configFile) } : {}), domains: domainsOf(session) };
+      return { ...base, ready: true, ...(session.configFile ? { configUri: uriOf(session.configFile) } : {}), domains: domainsOf(session, f.nestedFolders()) };
     }),
   }));
 
@@ -160,7 +166,7 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
     const folder = params.folderUri ? folderFor(params.folderUri) : (all.find((f) => (f.engine?.config.domains.length ?? 0) > 0) ?? all[0]);
     const session = folder?.engine;
     if (!folder || !session) return { nodes: [], edges: [], cycles: [], folders: list };
-    const graph = buildDomainGraph(session);
+    const graph = buildDomainGraph(session, folder.nestedFolders());
     return {
       folderUri: uriOf(folder.root),
       name: folderName(folder),
@@ -204,8 +210,8 @@ export function registerViewRequests(connection: Connection, deps: ViewRequestsD
   };
 }
 
-function domainsOf(session: Session): DomainInfo[] {
-  const graph = buildDomainGraph(session);
+function domainsOf(session: Session, excludeFolders: readonly string[]): DomainInfo[] {
+  const graph = buildDomainGraph(session, excludeFolders);
   return graph.nodes.map((n) => ({
     name: n.name,
     uri: uriOf(`${session.root}/${n.path}`),

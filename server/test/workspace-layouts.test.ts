@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { FoundationsDomains, FoundationsFindings, FoundationsTree } from '../../protocol';
 import { copyFixture } from '../../rules/test/helpers';
 import { LspTestClient } from './lsp-test-client';
 
@@ -63,6 +65,22 @@ describe('language server: how the workspace folders are laid out', function () 
       client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
         event: { added: [], removed: [], [change]: [{ uri: client.uri('src/billing'), name: 'billing' }] },
       });
+    /** The views list and count what the editor shows, each file in the folder that owns it. */
+    const assertViewsCountWhatIsShown = async () => {
+      const outerUri = pathToFileURL(root).href;
+      const tree = await client.request(FoundationsTree.type, {});
+      assert.deepEqual([tree.totals.errors, tree.totals.warnings], [shown().errors, shown().warnings], 'the badge totals');
+      const listed = tree.folders.flatMap((f) => f.foundations).reduce((n, f) => n + f.counts.errors + f.counts.warnings, 0);
+      assert.equal(listed, shown().errors + shown().warnings, "the folders' trees");
+      const outer = tree.folders.find((f) => f.folderUri === outerUri)!;
+      const layers = outer.foundations.flatMap((f) => f.checks).find((c) => c.id === 'layer-violation')!;
+      assert.deepEqual([layers.status, layers.counts.errors], ['pass', 0], "InvoiceView's layer finding is in the nested folder, which has none");
+      const bypass = await client.request(FoundationsFindings.type, { folderUri: outerUri, ruleId: 'public-api-bypass' });
+      assert.deepEqual(bypass.findings, [], 'the outer folder lists nothing of the nested folder’s files');
+      const { folders } = await client.request(FoundationsDomains.type, {});
+      const billing = folders.find((f) => f.folderUri === outerUri)!.domains.find((d) => d.name === 'billing')!;
+      assert.deepEqual(billing.counts, { errors: 0, warnings: 0, infos: 0 }, "the outer billing domain's files are the nested folder's");
+    };
     try {
       await client.ready();
       assert.deepEqual(client.codes('src/billing/core/discounts.ts'), ['public-api-bypass']);
@@ -80,6 +98,7 @@ describe('language server: how the workspace folders are laid out', function () 
       assert.deepEqual(client.codes('src/billing/core/discounts.ts'), []);
       assert.equal(client.codes('src/billing/ui/InvoiceView.tsx').join(), 'cross-domain-import');
       await client.waitFor(countsShown, 'the status to count each file once, as shown');
+      await assertViewsCountWhatIsShown();
 
       await setNested('removed');
       await client.waitFor(() => client.codes('src/billing/core/discounts.ts').join() === 'public-api-bypass', "the outer folder's finding back");
