@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ApplyFixArguments, ComputeFix, expiryProblem } from '../protocol';
+import { type ApplyFixArguments, ComputeFix, FoundationsDebt, expiryProblem } from '../protocol';
+import { saveDebtRegister } from './debt-register';
 
 /** Asks what a fix needs (a reason, an expiry, a target file); undefined when the user cancels. */
 async function askInput(args: ApplyFixArguments): Promise<{ reason?: string; expiry?: string; file?: string } | undefined> {
@@ -37,5 +39,16 @@ export async function applyFix(client: LanguageClient, args: ApplyFixArguments):
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) {
     void vscode.window.showWarningMessage(`Foundations: ${args.title} could not be applied (the file changed meanwhile?).`);
+    return;
   }
+  // An acceptance is saved at once, as "Prune Stale Debt Entries" does; the register is one click away, to see or undo it there.
+  const { folders } = await client.sendRequest(FoundationsDebt.type, {});
+  const registers = new Set(folders.map((f) => vscode.Uri.parse(f.debtUri).fsPath));
+  const written = edit.entries().map(([uri]) => uri).filter((uri) => registers.has(uri.fsPath));
+  for (const register of written) await saveDebtRegister(register);
+  if (written.length === 0) return;
+  const name = path.basename(written[0].fsPath);
+  void vscode.window.showInformationMessage(`Foundations: ${args.title} — written to ${name} and saved.`, `Open ${name}`).then((choice) => {
+    if (choice) void vscode.window.showTextDocument(written[0]);
+  });
 }

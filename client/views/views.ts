@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FoundationsChanged, FoundationsDomains, type LspRange, PruneDebt, type StatusParams } from '../../protocol';
+import { saveDebtRegister } from '../debt-register';
 import { DebtTreeProvider } from './debt-tree';
 import { DomainsTreeProvider, FILTER_DOMAIN_COMMAND } from './domains-tree';
 import { type FilterChoice, type FoundationsElement, FoundationsTreeProvider, OPEN_LOCATION_COMMAND } from './foundations-tree';
@@ -149,9 +150,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
           void vscode.window.showErrorMessage(`Could not edit the debt register of ${folder.name}.`);
           continue;
         }
-        // Saved, so the CLI and CI see the same register; the edit stays undoable in the editor.
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(folder.debtUri));
-        await document.save();
+        await saveDebtRegister(vscode.Uri.parse(folder.debtUri));
         removed += result.removed;
       }
       void vscode.window.showInformationMessage(removed > 0 ? `Removed ${removed} stale debt entr${removed === 1 ? 'y' : 'ies'}.` : 'No stale debt entries to remove.');

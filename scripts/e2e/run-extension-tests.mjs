@@ -107,6 +107,19 @@ async function answerBridge(page, dir) {
         const label = el?.querySelector('[aria-label]') ?? el;
         return { found: !!el, text: el?.textContent?.trim(), ariaLabel: label?.getAttribute('aria-label') ?? undefined, ids: items.map((e) => e.id) };
       }, request.id);
+    } else if (request.type === 'quickInput') {
+      // Answers the prompt showing `prompt` as a person does: the extension API cannot type into it.
+      try {
+        await page.waitForFunction((prompt) => {
+          const widget = document.querySelector('.quick-input-widget');
+          return widget && widget.style.display !== 'none' && widget.textContent.includes(prompt);
+        }, request.prompt, { timeout: 15_000 });
+        await page.keyboard.type(request.text);
+        await page.keyboard.press('Enter');
+        answer = { typed: true };
+      } catch (err) {
+        answer = { error: String(err.message ?? err) };
+      }
     } else {
       answer = { error: `unknown request ${request.type}` };
     }

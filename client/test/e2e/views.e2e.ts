@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { FoundationsApi } from '../../extension';
 import type { DomainsElement } from '../../views/domains-tree';
 import type { FoundationsElement } from '../../views/foundations-tree';
-import { activeExtension, closeAllEditors, note, waitFor, waitForDiagnostic } from './helpers';
+import { activeExtension, askRunner, bridgeAvailable, closeAllEditors, codeOf, fileUri, foundationsDiagnostics, note, openEditor, waitFor, waitForDiagnostic } from './helpers';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
@@ -133,5 +133,36 @@ describe('the Foundations view', () => {
     assert.deepEqual(graph.nodes.map((n) => n.name), ['billing', 'catalog', 'orders', 'shared']);
     assert.deepEqual(graph.edges.filter((e) => e.violating).map((e) => `${e.from}→${e.to}`), ['catalog→orders']);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  // Last: the register it writes stays in the workspace (VS Code keeps its document open, so the server keeps it too).
+  it('"Accept as debt…" saves the register it writes, as "Prune Stale Debt Entries" does, so the CLI and CI see it', async function () {
+    // The prompts are answered by typing into them, which only the code-server runner can do.
+    if (!bridgeAvailable()) this.skip();
+    const relative = 'src/reports/sales-report.ts';
+    const register = fileUri('foundations-debt.json');
+    await openEditor(relative);
+    const d = await waitForDiagnostic(relative, 'unassigned-file', 1);
+    const accept = await waitFor('the "Accept as debt…" action', async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', fileUri(relative), d.range, vscode.CodeActionKind.QuickFix.value);
+      return all.find((a) => /^Accept as debt/.test(a.title) && a.command);
+    });
+    const applied = vscode.commands.executeCommand(accept.command!.command, ...(accept.command!.arguments ?? []));
+    for (const [prompt, text] of [['Why does the team accept', 'reports move to a domain in Q3'], ['Until when', '']]) {
+      const answer = await askRunner<{ error?: string }>({ type: 'quickInput', prompt, text });
+      assert.equal(answer.error, undefined, `answering "${prompt}"`);
+    }
+    await applied;
+    const document = vscode.workspace.textDocuments.find((doc) => doc.uri.fsPath === register.fsPath);
+    assert.ok(document && !document.isDirty, 'the register is saved, not left as a dirty buffer');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(register)), /reports move to a domain in Q3/, 'on disk');
+    await waitFor('the finding to be accepted (information)', () =>
+      foundationsDiagnostics(fileUri(relative)).some((x) => codeOf(x) === 'unassigned-file' && x.severity === vscode.DiagnosticSeverity.Information),
+    );
+    const entries = await waitFor('the entry in the Debt Register view', async () => {
+      const items = (await api.views.debt.getChildren()).map((e) => api.views.debt.getTreeItem(e));
+      return items.some((i) => /unassigned-file/.test(label(i))) && items;
+    });
+    note(`debt register: ${entries.map(label).join(', ')}`);
   });
 });
