@@ -24,9 +24,10 @@ const CONFIG_FILE = 'foundations.json';
 
 let client: LanguageClient | undefined;
 
-/** What activate() returns: the views, so the end-to-end tests can read the trees. */
+/** What activate() returns: the views and the status item, so the end-to-end tests can read them. */
 export interface FoundationsApi {
   views: FoundationsViews;
+  status: StatusItem;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<FoundationsApi> {
@@ -59,7 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
       storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
     }),
     outputChannel: output,
-    errorHandler: restartPolicy(output, restartBudget),
+    // Until the restart the client stays "running": the totals of the dead server are withdrawn at once.
+    errorHandler: restartPolicy(output, restartBudget, (message) => {
+      status.restarting(message);
+      views.statusChanged(undefined);
+    }),
   };
   client = new LanguageClient('foundations', 'Foundations', serverOptions, clientOptions);
   const languageClient = client;
@@ -96,7 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Founda
 
   status.starting();
   await languageClient.start();
-  return { views };
+  return { views, status };
 }
 
 export async function deactivate(): Promise<void> {
@@ -105,7 +110,7 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Restart a crashed server a few times, with a back-off, telling the user each time; then stop and say why. */
-function restartPolicy(output: vscode.LogOutputChannel, budget: RestartBudget): ErrorHandler {
+function restartPolicy(output: vscode.LogOutputChannel, budget: RestartBudget, restarting: (message: string) => void): ErrorHandler {
   return {
     error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
     closed: async (): Promise<CloseHandlerResult> => {
@@ -115,6 +120,7 @@ function restartPolicy(output: vscode.LogOutputChannel, budget: RestartBudget): 
         return { action: CloseAction.DoNotRestart, message: decision.message };
       }
       output.warn(decision.message);
+      restarting(decision.message);
       void vscode.window.showWarningMessage(decision.message, 'Show Output').then((choice) => {
         if (choice) output.show(true);
       });

@@ -16,6 +16,16 @@ export class StatusItem implements vscode.Disposable {
     this.render('$(sync~spin) Foundations', 'Starting the Foundations server…', undefined);
   }
 
+  /** The server stopped unexpectedly and is started again after `message`'s back-off: its totals are gone with it. */
+  restarting(message: string): void {
+    this.render('$(sync~spin) Foundations: restarting', message, new vscode.ThemeColor('statusBarItem.warningBackground'));
+  }
+
+  /** What the item shows (the end-to-end tests read it: the extension API cannot read the status bar). */
+  get text(): string {
+    return this.item.text;
+  }
+
   stopped(): void {
     this.render('$(debug-disconnect) Foundations', 'The Foundations server is stopped.', new vscode.ThemeColor('statusBarItem.warningBackground'));
   }
