@@ -3,8 +3,11 @@ import { moduleBindings } from '../semantic/module-bindings';
 import { joinPaths, nestBootstrapOf, prefixesOf, resolvePath } from '../semantic/route-prefixes';
 import type { FileRule } from './rule';
 
-/** Operational endpoints that load balancers, orchestrators and scrapers call at fixed paths. */
-export const DEFAULT_EXEMPT_PATHS = ['/health', '/healthz', '/health-check', '/healthcheck', '/livez', '/readyz', '/ping', '/metrics', '/.well-known'];
+/**
+ * Operational endpoints that load balancers, orchestrators and scrapers call at fixed paths, and
+ * webhooks: the provider calling them fixes the payload, so a version in our path would version nothing.
+ */
+export const DEFAULT_EXEMPT_PATHS = ['/health', '/healthz', '/health-check', '/healthcheck', '/livez', '/readyz', '/ping', '/metrics', '/.well-known', '/webhooks'];
 
 /** A path segment that names a version: v1, v2, v1.2 (or a `:version` parameter). */
 const VERSION_SEGMENT = /^(v\d+(?:[._]\d+)*|:(api)?version|\{(api)?version\})$/i;
@@ -34,8 +37,8 @@ export const unversionedApiRoute: FileRule = {
   defaultSeverity: 'warning',
   description: 'An HTTP route (express, fastify, koa, hono, NestJS) is registered without a version segment.',
   rationale:
-    'An API is a contract with clients you do not deploy: mobile apps in the field, partners, other teams. Without a version in the path the first incompatible change breaks all of them at once, and the only way out is a flag day. A version segment from day one (`/v1/orders`, `/api/v2/…`) costs nothing and lets a v2 live next to v1 while clients move. The rule follows where routers are mounted across the workspace — `app.use(\'/api/v1\', router)`, fastify `register(plugin, { prefix })`, koa `new Router({ prefix })` and nested `use()`, hono `basePath()` and `route()`, NestJS `@Controller` paths, `version` options, `@Version()` and `enableVersioning({ defaultVersion })` — so a route is versioned when any segment of its full path is. Health and metrics endpoints (`/health`, `/healthz`, `/health-check`, `/healthcheck`, `/livez`, `/readyz`, `/ping`, `/metrics`, paths under them, and paths that end with them such as `/billing/health`) and `/.well-known/…` (fixed by RFC 8615) are exempt: load balancers, scrapers and standards call them at fixed paths. A prefix read at run time (`app.use(config.apiPrefix, router)`) cannot be judged, so its routes are not reported.',
-  help: 'Put the version in the path — on the route, or once where its router is mounted (`app.use(\'/api/v1\', ordersRouter)`, `register(plugin, { prefix: \'/v1\' })`, `@Controller({ path, version: \'1\' })` with URI versioning). Change the exempt operational paths with `"unversioned-api-route": ["warning", { "exemptPaths": ["/health", "/metrics", "/status"] }]` (the list replaces the default).',
+    'An API is a contract with clients you do not deploy: mobile apps in the field, partners, other teams. Without a version in the path the first incompatible change breaks all of them at once, and the only way out is a flag day. A version segment from day one (`/v1/orders`, `/api/v2/…`) costs nothing and lets a v2 live next to v1 while clients move. The rule follows where routers are mounted across the workspace — `app.use(\'/api/v1\', router)`, fastify `register(plugin, { prefix })`, koa `new Router({ prefix })` and nested `use()`, hono `basePath()` and `route()`, NestJS `@Controller` paths, `version` options, `@Version()` and `enableVersioning({ defaultVersion })` — so a route is versioned when any segment of its full path is. Health and metrics endpoints (`/health`, `/healthz`, `/health-check`, `/healthcheck`, `/livez`, `/readyz`, `/ping`, `/metrics`, paths under them, and paths that end with them such as `/billing/health`), `/.well-known/…` (fixed by RFC 8615) and `/webhooks/…` are exempt: load balancers, scrapers, standards and webhook providers call them at fixed paths, with payloads we do not define. Pages are not API contracts either: a NestJS handler decorated `@Render(…)` or `@Redirect(…)`, and an express or fastify handler whose only responses are `res.render`, `reply.view`, `res.redirect` or `res.sendFile`, answer a browser, and are not reported. A prefix read at run time (`app.use(config.apiPrefix, router)`) cannot be judged, so its routes are not reported.',
+  help: 'Put the version in the path — on the route, or once where its router is mounted (`app.use(\'/api/v1\', ordersRouter)`, `register(plugin, { prefix: \'/v1\' })`, `@Controller({ path, version: \'1\' })` with URI versioning). Change the exempt operational paths with `"unversioned-api-route": ["warning", { "exemptPaths": ["/health", "/metrics", "/webhooks", "/status"] }]` (the list replaces the default).',
   collectors: [moduleBindings, routeFacts],
   check(ctx) {
     if (!ctx.membership.domain) return;

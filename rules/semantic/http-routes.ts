@@ -94,6 +94,7 @@ const SCOPE_TYPE = /^(Application|Express|Router|IRouter|FastifyInstance|Hono|Op
 const SCOPE_PARAM_NAMES = new Set(['app', 'router', 'fastify', 'server', 'instance', 'api']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All', 'Search']);
+const NEST_PAGE_DECORATORS = new Set(['Render', 'Redirect']);
 /** Calls that return the object they are called on, so chains keep their scope. */
 const CHAINABLE = new Set([...HTTP_METHODS, 'on', 'use', 'register', 'prefix', 'route']);
 
@@ -443,7 +444,7 @@ class RouteWalk {
       // koa named routes: get(name, path, …handlers)
       const named = args.length >= 3 && isStringLike(args[0]) && isStringLike(args[1]);
       const pathArg = named ? args[1] : args[0];
-      if (args.length >= 2 && pathArg && !ts.isFunctionLike(pathArg) && !ts.isObjectLiteralExpression(unwrap(pathArg))) {
+      if (args.length >= 2 && pathArg && !ts.isFunctionLike(pathArg) && !ts.isObjectLiteralExpression(unwrap(pathArg)) && !rendersPage(args[args.length - 1])) {
         this.addRoute(scope, [method === 'del' ? 'DELETE' : method.toUpperCase()], pathArg);
       }
     } else if (method === 'on' && args.length >= 3) {
@@ -533,6 +534,40 @@ function isRuntimePath(node: ts.Expression): boolean {
   return false;
 }
 
+/** Responses that hand the browser a page, not data: a server-rendered view (express `render`, fastify `view`), a redirect, a file. */
+const PAGE_RESPONSES = new Set(['render', 'redirect', 'sendFile', 'view']);
+/** Responses that send data to a client: the API's contract. */
+const DATA_RESPONSES = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'download', 'write']);
+
+/**
+ * Whether a route's final handler only renders pages (`res.render('orders')`, `res.redirect('/login')`):
+ * its client is a browser following links, not a program holding a contract, so it has nothing to version.
+ */
+function rendersPage(handler: ts.Expression): boolean {
+  handler = unwrap(handler);
+  if (!(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) return false;
+  const response = handler.parameters[1]?.name;
+  if (!response || !ts.isIdentifier(response)) return false;
+  let page = false;
+  let data = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && chainRoot(node.expression.expression)?.text === response.text) {
+      const method = node.expression.name.text;
+      if (PAGE_RESPONSES.has(method)) page = true;
+      else if (DATA_RESPONSES.has(method)) data = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return page && !data;
+}
+
+/** `res` in `res.status(404).render`: the object a chain of calls starts from. */
+function chainRoot(node: ts.Expression): ts.Identifier | undefined {
+  while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node)) node = node.expression;
+  return ts.isIdentifier(node) ? node : undefined;
+}
+
 /** The methods of fastify's `route({ method, url })`: one, a list, or all when it names none. */
 function routeObjectMethods(object: ts.ObjectLiteralExpression): string[] {
   for (const p of object.properties) {
@@ -587,6 +622,8 @@ function collectNest(sf: ts.SourceFile, bindings: ModuleBindings, facts: RouteFa
           const decorators = decoratorsOf(member).map((d) => ({ d, call: decoratorCall(d) }));
           const versionDecorator = decorators.find((x) => x.call && nestNames.get(x.call.name) === 'Version');
           const methodVersion = versionDecorator ? versionOf(versionDecorator.call!.args[0]) : undefined;
+          // `@Render('orders')` and `@Redirect(url)` answer a browser with a page, not a client with data.
+          if (decorators.some((x) => x.call && NEST_PAGE_DECORATORS.has(nestNames.get(x.call.name) ?? ''))) continue;
           for (const { d, call } of decorators) {
             if (!call || !NEST_METHODS.has(nestNames.get(call.name) ?? '')) continue;
             const pathArg = call.args[0];

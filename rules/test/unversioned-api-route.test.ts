@@ -149,6 +149,24 @@ export function registerOrders(app: { use(path: string, router: unknown): void }
     assert.deepEqual(reported(await scanned(root)), ['src/orders/index.ts:3 /api/orders/:id']);
   });
 
+  it('does not report pages (rendered views, redirects, files) or webhooks, but reports a handler that also answers with data', async () => {
+    const root = writeWorkspace({
+      'foundations.json': '{ "domains": { "site": { "path": "src/site" } } }',
+      'src/site/server.ts': `import express from 'express';
+import Fastify from 'fastify';
+const app = express();
+app.get('/orders', (req, res) => res.render('orders'));
+app.get('/login', (req, res) => (req.query.next ? res.redirect(String(req.query.next)) : res.status(200).render('login')));
+app.get('/terms.pdf', (req, res) => res.sendFile('/srv/terms.pdf'));
+app.get('/account', (req, res) => (req.accepts('html') ? res.render('account') : res.json({})));
+app.post('/webhooks/stripe', (req, res) => res.sendStatus(200));
+const fastify = Fastify();
+fastify.get('/catalog', async (request, reply) => reply.view('catalog.ejs'));
+`,
+    });
+    assert.deepEqual(reported(await scanned(root)), ['src/site/server.ts:7 /account']);
+  });
+
   it('takes the exempt paths from the rule options', async () => {
     const root = copyFixture('routes-express');
     const config = `${root}/foundations.json`;

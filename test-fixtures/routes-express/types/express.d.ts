@@ -17,6 +17,8 @@ declare module 'express' {
     send(body?: unknown): this;
     sendStatus(code: number): this;
     set(field: string, value: string): this;
+    render(view: string, locals?: Record<string, unknown>): void;
+    redirect(status: number, url: string): void;
     end(): void;
     locals: Record<string, unknown>;
   }

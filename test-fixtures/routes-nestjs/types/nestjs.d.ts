@@ -13,6 +13,8 @@ declare module '@nestjs/common' {
   export function All(path?: string | string[]): MethodDecorator;
   export function HttpCode(statusCode: number): MethodDecorator;
   export function Header(name: string, value: string): MethodDecorator;
+  export function Render(template: string): MethodDecorator;
+  export function Redirect(url?: string, statusCode?: number): MethodDecorator;
   export function Version(version: string | string[] | symbol): MethodDecorator;
   export function UseGuards(...guards: unknown[]): MethodDecorator & ClassDecorator;
   export function Body(property?: string): ParameterDecorator;

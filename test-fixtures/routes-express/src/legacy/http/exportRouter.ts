@@ -12,3 +12,10 @@ legacyExportRouter.get('/customers.csv', (_req: Request, res: Response) => {
   res.set('Content-Type', 'text/csv');
   res.send('id,email\n');
 });
+
+// The page the finance team opens in a browser, and the bookmark of its old address.
+legacyExportRouter.get('/', (_req: Request, res: Response) => {
+  res.status(200).render('exports', { files: ['orders.csv', 'customers.csv'] });
+});
+
+legacyExportRouter.get('/index.html', (_req: Request, res: Response) => res.redirect(301, '/reports'));

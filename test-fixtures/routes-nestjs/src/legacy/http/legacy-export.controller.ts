@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Redirect, Render } from '@nestjs/common';
 
 @Controller('legacy/export')
 export class LegacyExportController {
@@ -7,4 +7,14 @@ export class LegacyExportController {
   orders() {
     return 'id,status\n';
   }
+
+  @Get('overview')
+  @Render('legacy/overview')
+  overview() {
+    return { title: 'Exports' };
+  }
+
+  @Get('customers')
+  @Redirect('/legacy/export/overview', 301)
+  customers() {}
 }
