@@ -3,7 +3,7 @@ import ts = require('typescript');
 import type { FactCollector } from '../checks/rule';
 import type { Range } from '../model';
 import { collectModuleBindings } from './module-bindings';
-import { trailingName } from './syntax';
+import { rootIdentifier, trailingName } from './syntax';
 
 /** What a module-level variable holds, judged from its initializer and type annotation. */
 export type StateValue = 'array' | 'object' | 'map' | 'set' | 'instance' | 'primitive' | 'unknown';
@@ -17,6 +17,8 @@ export interface ModuleState {
   readonly: boolean;
   /** For `new X()`: the class name as written in this file. */
   className?: string;
+  /** For `new X()`, `new lib.X()`, `f()`, `lib.create()`: the name in this file the value comes from (X, lib, f). */
+  madeBy?: string;
   /** The declared name. */
   range: Range;
   /** Module-level functions that reassign it (a `let`/`var` changed by the owning module). */
@@ -87,7 +89,7 @@ function isAsConst(node: ts.Expression): boolean {
 }
 
 /** Classifies a module-level variable's initializer. */
-function classify(init: ts.Expression | undefined, type: ts.TypeNode | undefined): { value: StateValue; readonly: boolean; className?: string } {
+function classify(init: ts.Expression | undefined, type: ts.TypeNode | undefined): { value: StateValue; readonly: boolean; className?: string; madeBy?: string } {
   let readonly = isReadonlyType(type);
   if (!init) return { value: typeValue(type), readonly };
   let node = unwrap(init);
@@ -107,7 +109,7 @@ function classify(init: ts.Expression | undefined, type: ts.TypeNode | undefined
     if (/^(Weak)?Set$/.test(name)) return { value: 'set', readonly };
     if (name === 'Array') return { value: 'array', readonly };
     if (/^(Date|URL|RegExp|Error|Promise|[A-Z]\w*Error)$/.test(name)) return { value: 'primitive', readonly };
-    return { value: 'instance', readonly, className: ts.isIdentifier(node.expression) ? node.expression.text : undefined };
+    return { value: 'instance', readonly, className: ts.isIdentifier(node.expression) ? node.expression.text : undefined, madeBy: rootIdentifier(node.expression)?.text };
   }
   if (
     ts.isStringLiteralLike(node) ||
@@ -123,7 +125,8 @@ function classify(init: ts.Expression | undefined, type: ts.TypeNode | undefined
     return { value: 'primitive', readonly };
   }
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) return { value: 'primitive', readonly: true };
-  return { value: typeValue(type) === 'primitive' ? 'primitive' : 'unknown', readonly };
+  const madeBy = ts.isCallExpression(node) ? rootIdentifier(node.expression)?.text : undefined;
+  return { value: typeValue(type) === 'primitive' ? 'primitive' : 'unknown', readonly, madeBy };
 }
 
 function typeValue(type: ts.TypeNode | undefined): StateValue {
@@ -211,18 +214,18 @@ function collectModuleState(sf: ts.SourceFile): Map<string, ModuleState> {
         if (!ts.isIdentifier(decl.name)) continue;
         const init = decl.initializer && unwrap(decl.initializer);
         if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) functions.set(decl.name.text, init);
-        const { value, readonly, className } = classify(decl.initializer, decl.type);
+        const { value, readonly, className, madeBy } = classify(decl.initializer, decl.type);
         if (declaration === 'const' && (value === 'primitive' || readonly)) continue;
-        state.set(decl.name.text, { local: decl.name.text, declaration, value, readonly, className, range: rangeOf(sf, decl.name), reassignedBy: [] });
+        state.set(decl.name.text, { local: decl.name.text, declaration, value, readonly, className, madeBy, range: rangeOf(sf, decl.name), reassignedBy: [] });
       }
     } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
       functions.set(statement.name.text, statement);
     } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
       const expression = unwrap(statement.expression);
       if (ts.isIdentifier(expression)) continue;
-      const { value, readonly, className } = classify(statement.expression, undefined);
+      const { value, readonly, className, madeBy } = classify(statement.expression, undefined);
       if (value === 'primitive' || readonly) continue;
-      state.set('default', { local: 'default', declaration: 'const', value, readonly, className, range: rangeOf(sf, statement.expression), reassignedBy: [] });
+      state.set('default', { local: 'default', declaration: 'const', value, readonly, className, madeBy, range: rangeOf(sf, statement.expression), reassignedBy: [] });
     }
   }
   // Which module-level functions reassign a module-level let/var, directly or through another one.

@@ -1,3 +1,4 @@
+import { packageNameOf } from '../config/config';
 import type { Range } from '../model';
 import type { WorkspaceModel } from '../workspace/workspace-model';
 import { type DeclaredBinding, type FactsContext, resolveExport, resolveLocal, resolveSpecifier, usesOfBinding } from './export-resolution';
@@ -74,12 +75,34 @@ export function classifySite(ctx: FactsContext, owner: DeclaredBinding, site: Mu
           : state.value === 'map' || state.value === 'set'
             ? COLLECTION_MUTATORS.has(method)
             : state.value === 'instance'
-              ? (mutatingMethodsOf(ctx, owner, state)?.has(method) ?? (ARRAY_MUTATORS.has(method) || (COLLECTION_MUTATORS.has(method) && method !== 'delete')))
-              : ARRAY_MUTATORS.has(method) || (COLLECTION_MUTATORS.has(method) && method !== 'delete');
+              ? (mutatingMethodsOf(ctx, owner, state)?.has(method) ?? (holdsStateInMemory(ctx, owner, state) && mutatesByName(method)))
+              : holdsStateInMemory(ctx, owner, state) && mutatesByName(method);
       return changes ? hit(`${method}()`) : [];
     }
   }
   return [];
+}
+
+/** A method named like one that changes an array, a Map or a Set (`delete` is also an HTTP client's verb). */
+function mutatesByName(method: string): boolean {
+  return ARRAY_MUTATORS.has(method) || (COLLECTION_MUTATORS.has(method) && method !== 'delete');
+}
+
+/** Built-in classes whose instances are containers in memory (Map, Set and arrays are told apart already). */
+const IN_MEMORY_CLASSES = new Set(['URLSearchParams', 'Headers', 'FormData', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
+/** Packages whose instances are caches in the process's memory. */
+const IN_PROCESS_CACHE_PACKAGES = new Set(['lru-cache', 'quick-lru', 'tiny-lru', 'node-cache', 'mnemonist']);
+
+/**
+ * Whether a value made outside the workspace's classes keeps its state in memory, so that `push`,
+ * `set` or `add` change it: a built-in container, an in-process cache, what a function of the
+ * workspace returns. A client of a database, a service or an HTTP API (`redis.set(k, v)`) writes elsewhere.
+ */
+function holdsStateInMemory(ctx: FactsContext, owner: DeclaredBinding, state: ModuleState): boolean {
+  if (!state.madeBy) return true;
+  const imported = ctx.facts(moduleBindings, owner.file)?.imports.get(state.madeBy);
+  if (imported) return resolveSpecifier(ctx, owner.file, imported.specifier) !== undefined || IN_PROCESS_CACHE_PACKAGES.has(packageNameOf(imported.specifier));
+  return state.value !== 'instance' || IN_MEMORY_CLASSES.has(state.madeBy);
 }
 
 /** The exported let/var of the owner's module that the owner (a function of it) reassigns. */

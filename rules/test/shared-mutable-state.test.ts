@@ -133,6 +133,45 @@ export function withLocal(items: string[]): void {
     assert.match(requestCount.message, /changed from domain "app" \(1 place\); the changes go through its functions already: stop exporting the variable and export a function that reads it\.$/);
   });
 
+  it('counts set/add/push on a client of a database, a service or an HTTP API as no change of state, on a cache or a built-in container as one', async () => {
+    const session = await scanned(
+      writeWorkspace({
+        'foundations.json': '{ "domains": { "infra": { "path": "src/infra", "publicApi": "*" }, "billing": { "path": "src/billing", "dependsOn": ["infra"] } } }',
+        'src/infra/clients.ts': `const Redis = require('ioredis');
+import * as pg from 'pg';
+import axios from 'axios';
+import QuickLRU from 'quick-lru';
+import { makeBag } from './bag';
+export const redis = new Redis();
+export const pool = new pg.Pool();
+export const http = axios.create({ baseURL: 'https://erp.example' });
+export const recent = new QuickLRU<string, number>({ maxSize: 100 });
+export const headers = new Headers();
+export const bag = makeBag();
+`,
+        'src/infra/bag.ts': 'export function makeBag(): string[] { return []; }\n',
+        'src/billing/use.ts': `import { bag, headers, http, pool, recent, redis } from '../infra/clients';
+export async function run(key: string) {
+  await redis.set(key, '1');
+  await pool.query('select 1');
+  await http.put('/invoices', {});
+  recent.set(key, 1);
+  headers.set('x-key', key);
+  bag.push(key);
+}
+`,
+      }),
+    );
+    assert.deepEqual(reported(session).sort(), [
+      'src/billing/use.ts:6 recent',
+      'src/billing/use.ts:7 headers',
+      'src/billing/use.ts:8 bag',
+      'src/infra/clients.ts:10 headers',
+      'src/infra/clients.ts:11 bag',
+      'src/infra/clients.ts:9 recent',
+    ]);
+  });
+
   it('re-checks the export and the change when an importer is edited, through a re-export', async () => {
     const root = copyFixture('shared-state-corpus');
     const session = await scanned(root);
