@@ -10,14 +10,33 @@ export const DEFAULT_PUBLIC_API = ['index.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 
 /**
  * Order matters: the first layer whose glob matches a file wins. Folders, and the file names of the
- * conventions that name roles: React hooks (`useCart.ts`), Angular components, NestJS controllers,
- * resolvers and gateways, and NestJS or Angular modules, which wire a domain's parts together.
+ * conventions that name roles: React hooks (`useCart.ts`), Angular components and Ionic pages, NestJS
+ * controllers, resolvers and gateways, NestJS or Angular modules (which wire a domain's parts
+ * together), and ORM repositories and entities.
+ *
+ * A `pages/` folder holds pages, and also the server code of frameworks that route by folder: Next.js
+ * API routes (`pages/api/`), EverShop's handlers. TypeScript writes JSX only in `.tsx`, so a `.ts` file
+ * there is no page: a handler, or a helper the pages import, so no layer of its own (core, which
+ * both may use). JavaScript writes JSX in `.js` too (Next.js pages), so a `.js` file outside
+ * `pages/api/` stays ui. Core comes before data so that a domain entity in `domain/` is core.
  */
 export const DEFAULT_LAYERS: Record<string, string[]> = {
-  ui: ['ui/**', 'components/**', 'pages/**', 'views/**', 'hooks/**', '**/*.tsx', '**/*.jsx', '**/use[A-Z]*.{ts,js}', '**/*.component.{ts,js}'],
-  integration: ['adapters/**', 'api/**', 'http/**', 'clients/**', 'handlers/**', 'controllers/**', 'routes/**', 'consumers/**', '**/*.{controller,resolver,gateway,module}.{ts,js}'],
-  data: ['data/**', 'repositories/**', 'db/**', 'persistence/**', 'migrations/**'],
+  ui: ['ui/**', 'components/**', 'pages/*.{js,mjs,cjs}', 'pages/!(api)/**/*.{js,mjs,cjs}', 'views/**', 'hooks/**', '**/*.tsx', '**/*.jsx', '**/use[A-Z]*.{ts,js}', '**/*.{component,page}.{ts,js}'],
+  integration: [
+    'adapters/**',
+    'api/**',
+    'http/**',
+    'clients/**',
+    'handlers/**',
+    'controllers/**',
+    'routes/**',
+    'consumers/**',
+    '**/pages/api/**',
+    '**/app/**/route.{ts,js}',
+    '**/*.{controller,resolver,gateway,module}.{ts,js}',
+  ],
   core: ['domain/**', 'core/**'],
+  data: ['data/**', 'repositories/**', 'db/**', 'persistence/**', 'migrations/**', '**/*.{repository,entity}.{ts,js}'],
 };
 
 export const DEFAULT_LAYER_DEPENDENCIES: Record<string, string[]> = {

@@ -31,7 +31,7 @@ describe('engine: foundations.json', () => {
     const { config, diagnostics } = load(`${FIXTURES}/shop`);
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(config!.domains.map((d) => `${d.name}=${d.path}`), ['billing=src/billing', 'catalog=src/catalog', 'orders=src/orders', 'shared=src/shared']);
-    assert.deepEqual(config!.layers.map((l) => l.name), ['ui', 'integration', 'data', 'core']);
+    assert.deepEqual(config!.layers.map((l) => l.name), ['ui', 'integration', 'core', 'data']);
     assert.equal(config!.rules.get('layer-violation')?.severity, 'error');
     assert.ok(config!.databasePackages.match('pg'));
     assert.ok(config!.adapterOnlyPackages.match('@aws-sdk/client-s3'));

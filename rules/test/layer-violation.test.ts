@@ -51,4 +51,42 @@ describe('engine: layer-violation', () => {
     const layerOf = (file: string) => session.workspaceModel.membership(`${session.root}/src/orders/${file}`).layer;
     assert.deepEqual(['useOrder.ts', 'orders.controller.ts', 'orders.resolver.ts', 'orders.module.ts', 'orders.service.ts'].map(layerOf), ['ui', 'integration', 'integration', 'integration', 'core']);
   });
+
+  it('counts Next.js API routes and route handlers as integration, a .ts file in a pages folder as no page, ORM entities and repositories as data, and a domain entity as core', async () => {
+    const session = await scanned(
+      writeWorkspace({
+        'foundations.json': ORDERS,
+        'src/orders/pages/index.js': "import { OrderList } from '../components/OrderList';\nexport default function Orders() { return OrderList(); }\n",
+        'src/orders/components/OrderList.jsx': 'export const OrderList = () => null;\n',
+        'src/orders/pages/api/pay.ts': "import { Pool } from 'pg';\nexport default async function pay() { return new Pool().query('select 1'); }\n",
+        'src/orders/pages/api/refund.js': 'export default function refund(req, res) { res.json({}); }\n',
+        // EverShop: a handler, and a helper the page's components import.
+        'src/orders/pages/admin/orderEdit/index.ts': "export default (request: unknown, response: unknown) => ({ request, response });\n",
+        'src/orders/pages/admin/orderEdit/carrierCaps.ts': "export const carrierCaps = { dhl: ['tracking'] };\n",
+        'src/orders/pages/admin/orderEdit/Shipments.tsx': "import { carrierCaps } from './carrierCaps';\nexport const Shipments = () => carrierCaps.dhl;\n",
+        'src/orders/app/api/orders/route.ts': 'export async function GET() { return Response.json([]); }\n',
+        'src/orders/order.entity.ts': "import { Entity } from 'typeorm';\n@Entity()\nexport class OrderEntity {}\n",
+        'src/orders/order.repository.ts': "import { OrderEntity } from './order.entity';\nexport const repository = [OrderEntity];\n",
+        'src/orders/domain/invoice.entity.ts': 'export class Invoice { total = 0; }\n',
+        'src/orders/home/home.page.ts': 'export class HomePage {}\n',
+      }),
+    );
+    const layerOf = (file: string) => `${file}: ${session.workspaceModel.membership(`${session.root}/src/orders/${file}`).layer}`;
+    assert.deepEqual(
+      ['pages/index.js', 'pages/api/pay.ts', 'pages/api/refund.js', 'pages/admin/orderEdit/index.ts', 'app/api/orders/route.ts', 'order.entity.ts', 'order.repository.ts', 'domain/invoice.entity.ts', 'home/home.page.ts'].map(layerOf),
+      [
+        'pages/index.js: ui',
+        'pages/api/pay.ts: integration',
+        'pages/api/refund.js: integration',
+        'pages/admin/orderEdit/index.ts: core',
+        'app/api/orders/route.ts: integration',
+        'order.entity.ts: data',
+        'order.repository.ts: data',
+        'domain/invoice.entity.ts: core',
+        'home/home.page.ts: ui',
+      ],
+    );
+    // pay.ts is integration, which may not use pg either, but it is no longer told it sits in the ui layer; the entity may.
+    assert.deepEqual(brief(session), ['database-access-outside-data-layer src/orders/pages/api/pay.ts:1:22']);
+  });
 });
