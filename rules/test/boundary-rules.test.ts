@@ -114,4 +114,30 @@ describe('engine: boundary rules on fixture workspaces', () => {
     assert.ok(rules.includes('cross-domain-import:info'));
     assert.ok(!rules.some((r) => r.startsWith('domain-cycle') || r.startsWith('unassigned-file')));
   });
+
+  it('public-api-bypass: a file the public API re-exports whole is no internal, only the entry point is gone around: one severity lower', async () => {
+    const files = {
+      'foundations.json': JSON.stringify({ domains: { http: { path: 'src/http' }, rpc: { path: 'src/rpc', dependsOn: ['http'] } } }),
+      'src/http/index.ts': "export * as Req from './Req';\nexport * from './list';\nexport { only } from './partial';\n",
+      'src/http/Req.ts': 'export const make = () => 1;\n',
+      'src/http/list/index.ts': "export * from './Items';\n",
+      'src/http/list/Items.ts': 'export const items = [];\n',
+      'src/http/partial.ts': 'export const only = 1;\nexport const hidden = 2;\n',
+      'src/http/internal.ts': 'export const secret = 3;\n',
+      'src/rpc/Server.ts': "import * as Req from '../http/Req';\nimport { items } from '../http/list/Items';\nimport { hidden } from '../http/partial';\nimport { secret } from '../http/internal';\nexport const all = [Req, items, hidden, secret];\n",
+    };
+    const describe = (session: Awaited<ReturnType<typeof scanned>>) => session.findings().map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`);
+    const session = await scanned(writeWorkspace(files));
+    assert.deepEqual(describe(session), [
+      '1 warning "src/http/Req.ts" is part of the public API of domain "http" (src/http/index.ts re-exports all of it), but this import goes around that entry point; import it from src/http/index, so "http" can move the file.',
+      '2 warning "src/http/list/Items.ts" is part of the public API of domain "http" (src/http/index.ts re-exports all of it), but this import goes around that entry point; import it from src/http/index, so "http" can move the file.',
+      '3 error "src/http/partial.ts" is internal to domain "http"; import it through the public API of "http" (src/http/index).',
+      '4 error "src/http/internal.ts" is internal to domain "http"; import it through the public API of "http" (src/http/index).',
+    ]);
+    // The public API stops passing Req on: the importer is checked again, and Req is internal now.
+    session.update([{ type: 'buffer', file: `${session.root}/src/http/index.ts`, text: "export * from './list';\nexport { only } from './partial';\n" }]);
+    assert.match(describe(session)[0], /^1 error "src\/http\/Req.ts" is internal to domain "http"/);
+    const configured = { ...files, 'foundations.json': JSON.stringify({ domains: { http: { path: 'src/http' }, rpc: { path: 'src/rpc', dependsOn: ['http'] } }, rules: { 'public-api-bypass': 'warning' } }) };
+    assert.deepEqual((await scanned(writeWorkspace(configured))).findings().map((f) => f.severity), ['info', 'info', 'warning', 'warning']);
+  });
 });
