@@ -37,47 +37,57 @@ function strongest(signals: readonly LogicSignal[], count: number): LogicSignal[
 
 const coreFolders = new WeakMap<GraphView, { size: number; byDomain: Map<string, string> }>();
 
+/** Folder names that say "the domain's logic", most telling first. */
+const CONVENTIONAL_CORE_FOLDERS = ['domain', 'core', 'services', 'model', 'models'];
+
 /**
- * Where the logic belongs: the folder of the domain's core layer — the one this file already imports
- * from, else the one the domain has, else the first folder the core layer's globs name.
+ * Where the logic belongs: a core folder of the domain — the one this file already imports from,
+ * else the first the core globs name that the domain has, else the first conventional one it has,
+ * else the first the core globs name.
+ * A core folder is one named so by convention or by the core globs: a folder that is core only because
+ * no glob matches it (`src/input/ArrayInput`) is no place to send logic to.
  */
 export function coreFolderOf(ctx: Pick<FileRuleContext, 'imports' | 'graph' | 'model' | 'config'>, domain: DomainSpec): string {
-  const folderOf = (relative: string) => relative.split('/')[0];
+  const named = staticCoreFolders(ctx.config.layers.find((l) => l.name === 'core')?.globs ?? []);
+  const isCoreFolder = (folder: string) => CONVENTIONAL_CORE_FOLDERS.includes(folder) || named.includes(folder);
   for (const imp of ctx.imports) {
     if (imp.target.kind !== 'file') continue;
     const m = ctx.model.membership(imp.target.file);
-    if (m.domain?.name === domain.name && m.layer === 'core' && m.relative.includes('/')) return `${domain.path}/${folderOf(m.relative)}`;
+    const folder = topFolder(m.relative);
+    if (m.domain?.name === domain.name && m.layer === 'core' && folder && isCoreFolder(folder)) return `${domain.path}/${folder}`;
   }
   const graphFiles = [...ctx.graph.files()];
   let cache = coreFolders.get(ctx.graph);
   if (!cache || cache.size !== graphFiles.length) coreFolders.set(ctx.graph, (cache = { size: graphFiles.length, byDomain: new Map() }));
   const cached = cache.byDomain.get(domain.name);
   if (cached) return cached;
-  const folder = existingCoreFolder(ctx.model, graphFiles, domain) ?? staticCoreFolder(ctx.config.layers.find((l) => l.name === 'core')?.globs ?? []) ?? 'core';
+  const existing = existingCoreFolders(ctx.model, graphFiles, domain);
+  const folder = named.find((f) => existing.has(f)) ?? CONVENTIONAL_CORE_FOLDERS.find((f) => existing.has(f)) ?? named[0] ?? 'core';
   const result = `${domain.path}/${folder}`;
   cache.byDomain.set(domain.name, result);
   return result;
 }
 
-function existingCoreFolder(model: WorkspaceModel, files: readonly string[], domain: DomainSpec): string | undefined {
-  const counts = new Map<string, number>();
+/** The first folder of a domain-relative path; undefined for a file at the domain's root. */
+function topFolder(relative: string): string | undefined {
+  return relative.includes('/') ? relative.split('/')[0] : undefined;
+}
+
+/** The domain's top-level folders that hold core-layer files. */
+function existingCoreFolders(model: WorkspaceModel, files: readonly string[], domain: DomainSpec): Set<string> {
+  const folders = new Set<string>();
   for (const file of files) {
     if (!isInsideDir(file, domain.dir)) continue;
     const m = model.membership(file);
-    if (m.layer === 'core' && m.relative.includes('/')) {
-      const folder = m.relative.split('/')[0];
-      counts.set(folder, (counts.get(folder) ?? 0) + 1);
-    }
+    const folder = topFolder(m.relative);
+    if (m.layer === 'core' && folder) folders.add(folder);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return folders;
 }
 
-function staticCoreFolder(globs: readonly string[]): string | undefined {
-  for (const glob of globs) {
-    const first = glob.split('/')[0];
-    if (first && !/[*?{[]/.test(first)) return first;
-  }
-  return undefined;
+/** The folders the core globs name outright (`domain/**` → domain), in their order. */
+function staticCoreFolders(globs: readonly string[]): string[] {
+  return globs.map((glob) => glob.split('/')[0]).filter((first) => first && !/[*?{[!(]/.test(first));
 }
 
 /** The options users give the rule: `["warning", { "minScore": 4 }]`. */

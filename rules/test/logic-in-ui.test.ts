@@ -218,6 +218,23 @@ export function Checkout({ cart, customer, pay }: any) {
     assert.deepEqual(reported(await scanned(root)), ['src/site/components/Checkout.tsx onPay']);
   });
 
+  it('sends the logic to a conventional core folder, never to a folder that is core only because no glob matched it', async () => {
+    const ui = `export function CartTotal({ lines, tier }: { lines: { priceCents: number; qty: number }[]; tier: string }) {
+  const subtotal = lines.reduce((sum, l) => sum + l.priceCents * l.qty, 0);
+  const discount = tier === 'gold' && subtotal > 10_000 ? subtotal * 0.15 : tier === 'silver' && subtotal > 5_000 ? subtotal * 0.05 : 0;
+  return <span>{subtotal - discount}</span>;
+}
+`;
+    const helpers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`src/cart/ArrayInput/helper${i}.ts`, `export const h${i} = ${i};\n`]));
+    const target = async (files: Record<string, string>) => {
+      const session = await scanned(writeWorkspace({ 'foundations.json': '{ "domains": { "cart": { "path": "src/cart", "publicApi": "*" } } }', 'src/cart/ui/CartTotal.tsx': ui, ...helpers(3), ...files }));
+      return session.findings().find((f) => f.ruleId === RULE)?.data?.targetFolder;
+    };
+    assert.equal(await target({}), 'src/cart/domain', 'the core globs name domain/ first');
+    assert.equal(await target({ 'src/cart/services/pricing.ts': 'export const rate = 1;\n' }), 'src/cart/services');
+    assert.equal(await target({ 'src/cart/services/pricing.ts': 'export const rate = 1;\n', 'src/cart/core/money.ts': 'export const cents = 100;\n' }), 'src/cart/core');
+  });
+
   it('takes its threshold from the rule options', async () => {
     const root = copyFixture('logic-corpus');
     const config = `${root}/foundations.json`;
