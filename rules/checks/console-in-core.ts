@@ -11,8 +11,10 @@ interface ConsoleCall {
   within?: string;
 }
 
-/** A logger module may wrap the console: that is the one place it belongs. */
-const LOGGER_MODULE = /(^|\/)(logger|logging|log|console)\.[cm]?[jt]sx?$/;
+/** A logger module may wrap the console: that is the one place it belongs (`logger.ts`, `prettyLogger.ts`, `log.ts`). */
+const LOGGER_MODULE = /(^|\/)([^/]*logger[^/]*|logging|log|console)\.[cm]?[jt]sx?$/i;
+/** So may a logger's own function or class in any module: its console sink (`prettyLoggerTty`, `ConsoleLogger`). */
+const LOGGER_NAME = /logger/i;
 
 export const consoleCalls: FactCollector<ConsoleCall[]> = {
   id: 'console-calls',
@@ -28,7 +30,7 @@ export const consoleCalls: FactCollector<ConsoleCall[]> = {
       if (name) names.push(name);
       if (ts.isCallExpression(node)) {
         const method = consoleMethod(node.expression);
-        if (method) {
+        if (method && !names.some((n) => LOGGER_NAME.test(n))) {
           const start = sf.getLineAndCharacterOfPosition(node.expression.getStart(sf));
           const end = sf.getLineAndCharacterOfPosition(node.expression.getEnd());
           calls.push({ method, range: { start, end }, within: names[names.length - 1] });
@@ -81,7 +83,7 @@ export const consoleInCore: FileRule = {
   description: 'Core code writes to the console instead of a logger.',
   rationale:
     'Basic monitoring and logging are part of deploying safely: when something goes wrong in production, logs are how anyone finds out what happened. `console.log` in the core has no level, no structure, no context (which request, which user) and no destination a team can search or alert on; it is debugging output that shipped. Business code that logs through one logger can be observed, filtered and routed without touching it again.',
-  help: "Log through the project's logger (pino, winston… or a small `logger` module of a shared domain) and inject it, or return the information to the caller; keep the console for scripts and the logger module itself.",
+  help: "Log through the project's logger (pino, winston… or a small `logger` module of a shared domain) and inject it, or return the information to the caller; keep the console for scripts and the logger itself: a module, function or class whose name contains `logger` (`prettyLogger.ts`, `ConsoleLogger`) is its console sink and is not reported.",
   collectors: [consoleCalls],
   check(ctx) {
     const { domain, layer } = ctx.membership;
