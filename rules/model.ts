@@ -76,10 +76,16 @@ export interface TextEdit {
 }
 
 /**
- * What a fix changes: text edits against the files' current text (open buffers included) and
- * files to create. Adapters turn it into one LSP WorkspaceEdit (one undo step) or write it to disk.
+ * What a fix changes: text edits against the files' current text (open buffers included), files to
+ * create and files to delete. Adapters turn it into one LSP WorkspaceEdit (one undo step) or write
+ * it to disk.
  */
 export interface EditPlan {
   edits: { file: string; edits: TextEdit[] }[];
   creates: { file: string; text: string }[];
+  /**
+   * Files the edits leave empty (a move took everything): removed where the adapter can. Their
+   * edits are in `edits` too, so an adapter that cannot delete files still leaves them empty.
+   */
+  deletes: { file: string }[];
 }

@@ -1072,7 +1072,7 @@ export class Session {
     const fix = fixesForRule(finding.ruleId).find((f) => f.id === fixId);
     if (!fix) throw new FixError(`no fix "${fixId}" for ${finding.ruleId}`);
     const plan = fix.edit(finding, this.fixContext(), args);
-    for (const target of [...plan.edits.map((e) => e.file), ...plan.creates.map((c) => c.file)]) {
+    for (const target of [...plan.edits, ...plan.creates, ...plan.deletes].map((change) => change.file)) {
       // Fixes write only inside the workspace, whatever a configuration or a finding says.
       if (!isInsideDir(target, this.root)) throw new FixError(`the fix would write outside the workspace (${target})`);
     }

@@ -66,7 +66,10 @@ async function roundTrip(name, totals, failures) {
         fs.writeFileSync(c.file, c.text);
       }
       for (const e of plan.edits) fs.writeFileSync(e.file, applyEdits(fs.readFileSync(e.file, 'utf8'), e.edits));
-      const events = [...saved].map(([file, before]) => ({ type: 'disk', file, event: before === undefined ? 'created' : 'changed' }));
+      const deleted = new Set(plan.deletes.map((d) => d.file));
+      for (const file of deleted) fs.rmSync(file);
+      const eventOf = (file, before) => (before === undefined ? 'created' : deleted.has(file) ? 'deleted' : 'changed');
+      const events = [...saved].map(([file, before]) => ({ type: 'disk', file, event: eventOf(file, before) }));
       session.update(events);
 
       stat.applied++;
@@ -90,7 +93,7 @@ async function roundTrip(name, totals, failures) {
         if (text === undefined) fs.rmSync(file);
         else fs.writeFileSync(file, text);
       }
-      session.update([...saved].map(([file, text]) => ({ type: 'disk', file, event: text === undefined ? 'deleted' : 'changed' })));
+      session.update([...saved].map(([file, text]) => ({ type: 'disk', file, event: text === undefined ? 'deleted' : deleted.has(file) ? 'created' : 'changed' })));
     }
   }
   fs.rmSync(root, { recursive: true, force: true });

@@ -22,7 +22,7 @@ export const acceptAsDebt: Fix = {
       throw new FixError((err as Error).message);
     }
     return change.exists || current !== undefined
-      ? { edits: [{ file: register, edits: change.edits }], creates: [] }
-      : { edits: [], creates: [{ file: register, text: change.text }] };
+      ? { edits: [{ file: register, edits: change.edits }], creates: [], deletes: [] }
+      : { edits: [], creates: [{ file: register, text: change.text }], deletes: [] };
   },
 };

@@ -52,6 +52,6 @@ export const declareDependency: Fix = {
       });
       textEdits = edits.map((e) => ({ range: lines.rangeOf(e.offset, e.offset + e.length), newText: e.content }));
     }
-    return { edits: [{ file: ctx.configFile, edits: textEdits }], creates: [] };
+    return { edits: [{ file: ctx.configFile, edits: textEdits }], creates: [], deletes: [] };
   },
 };

@@ -222,7 +222,7 @@ function combine(changes: SiteChange[], ctx: FixContext): EditPlan {
     const lines = [...bySpecifier].map(([specifier, names]) => `export { ${[...names].join(', ')} } from '${specifier}';`);
     push(barrel, appendLine(ctx.readFile(barrel) ?? '', lines.join('\n')));
   }
-  return { edits: [...edits].map(([file, e]) => ({ file, edits: e })), creates: [] };
+  return { edits: [...edits].map(([file, e]) => ({ file, edits: e })), creates: [], deletes: [] };
 }
 
 export const encapsulateChange: Fix = {

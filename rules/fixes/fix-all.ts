@@ -14,8 +14,8 @@ export interface FixAllEntry {
 export interface FixAllResult {
   fixed: FixAllEntry[];
   skipped: FixAllEntry[];
-  /** Final text of every file the fixes touched or created (absolute path → text; null when unchanged). */
-  files: Map<string, { before: string | undefined; after: string }>;
+  /** Final text of every file the fixes touched or created (absolute path → text; undefined when deleted). */
+  files: Map<string, { before: string | undefined; after: string | undefined }>;
 }
 
 /**
@@ -44,11 +44,14 @@ export function fixAll(session: Session, ruleId: string, maxFixes = 500): FixAll
         ...plan.creates.map((c) => ({ file: c.file, text: c.text })),
         ...plan.edits.map((e) => ({ file: e.file, text: applyEdits(session.host.readFile(e.file) ?? '', e.edits) })),
       ];
+      const deleted = new Set(plan.deletes.map((d) => d.file));
       for (const c of changes) {
         const known = result.files.get(c.file);
-        result.files.set(c.file, { before: known ? known.before : session.host.fileExists(c.file) ? session.host.readFile(c.file) : undefined, after: c.text });
+        const before = known ? known.before : session.host.fileExists(c.file) ? session.host.readFile(c.file) : undefined;
+        result.files.set(c.file, { before, after: deleted.has(c.file) ? undefined : c.text });
       }
       const created = plan.creates.map((c) => c.file);
+      // A deleted file stays in the session as the empty buffer its edit left: the disk still has it.
       session.update([
         ...changes.map((c) => ({ type: 'buffer' as const, file: c.file, text: c.text })),
         ...created.map((file) => ({ type: 'disk' as const, file, event: 'created' as const })),
@@ -63,10 +66,10 @@ export function fixAll(session: Session, ruleId: string, maxFixes = 500): FixAll
 }
 
 /** A compact unified diff of one file's change (the changed block with context), for --dry-run. */
-export function describeChange(root: string, file: string, before: string | undefined, after: string): string {
+export function describeChange(root: string, file: string, before: string | undefined, after: string | undefined): string {
   const rel = path.posix.relative(root, file);
   const a = (before ?? '').split('\n');
-  const b = after.split('\n');
+  const b = after === undefined ? [] : after.split('\n');
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length - 1;
@@ -76,7 +79,7 @@ export function describeChange(root: string, file: string, before: string | unde
     endB--;
   }
   const from = Math.max(0, start - 2);
-  const lines = [`--- ${before === undefined ? '/dev/null' : `a/${rel}`}`, `+++ b/${rel}`, `@@ -${from + 1} +${from + 1} @@`];
+  const lines = [`--- ${before === undefined ? '/dev/null' : `a/${rel}`}`, `+++ ${after === undefined ? '/dev/null' : `b/${rel}`}`, `@@ -${from + 1} +${from + 1} @@`];
   for (let i = from; i < start; i++) lines.push(` ${a[i]}`);
   for (let i = start; i <= endA; i++) lines.push(`-${a[i]}`);
   for (let i = start; i <= endB; i++) lines.push(`+${b[i]}`);

@@ -82,7 +82,7 @@ export const importThroughPublicApi: Fix = {
     const text = ctx.readFile(finding.file) ?? '';
     const quote = text.split(/\r?\n/)[imp.range.start.line]?.[imp.range.start.character] === '"' ? '"' : "'";
     const importEdits = mergeIntoExistingImport(finding.file, text, imp.range, p.specifier) ?? [{ range: imp.range, newText: `${quote}${p.specifier}${quote}` }];
-    const plan_: EditPlan = { edits: [{ file: finding.file, edits: importEdits }], creates: [] };
+    const plan_: EditPlan = { edits: [{ file: finding.file, edits: importEdits }], creates: [], deletes: [] };
     if (p.missing.length > 0 && imp.target.kind === 'file') {
       const entryText = ctx.readFile(p.entry) ?? '';
       const fromEntry = relativeSpecifier(p.entry, imp.target.file, usesJsExtension(imp.specifier));

@@ -192,12 +192,14 @@ export function moveDeclaration(ctx: FixContext, file: string, name: string, tar
     remember(entry);
     texts.set(entry, applyEdits(read(entry) ?? '', [appendLine(read(entry) ?? '', line)]));
   }
-  const result: EditPlan = { edits: [], creates: [] };
+  const result: EditPlan = { edits: [], creates: [], deletes: [] };
   for (const [f, before] of originals) {
     const after = texts.get(f) ?? '';
     if (before === undefined) result.creates.push({ file: f, text: after });
     else if (before !== after) result.edits.push({ file: f, edits: [minimalEdit(before, after)] });
   }
+  // A file the move emptied would stay behind as a blank module; one with a comment left is kept.
+  if (read(file)?.trim() === '') result.deletes.push({ file });
   return result;
 }
 

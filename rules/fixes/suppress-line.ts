@@ -46,6 +46,6 @@ export const suppressLine: Fix = {
     const indent = /^\s*/.exec(line)![0];
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const at = { line: finding.range.start.line, character: 0 };
-    return { edits: [{ file: finding.file, edits: [{ range: { start: at, end: at }, newText: `${indent}// ${SUPPRESSION_MARKER} ${finding.ruleId}: ${reason}${eol}` }] }], creates: [] };
+    return { edits: [{ file: finding.file, edits: [{ range: { start: at, end: at }, newText: `${indent}// ${SUPPRESSION_MARKER} ${finding.ruleId}: ${reason}${eol}` }] }], creates: [], deletes: [] };
   },
 };

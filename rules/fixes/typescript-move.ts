@@ -50,7 +50,7 @@ export function moveStatements(host: MoveHost, file: string, range: { pos: numbe
     if (!applicable) throw new FixError('TypeScript cannot move this code (only top-level declarations can be moved)');
     const info = service.getEditsForRefactor(file, formatSettingsOf(host.readFile(file) ?? ''), range, applicable.refactor, applicable.action.name, preferences, { targetFile });
     if (!info || info.edits.length === 0) throw new FixError('TypeScript produced no edit for this move');
-    const plan: EditPlan = { edits: [], creates: [] };
+    const plan: EditPlan = { edits: [], creates: [], deletes: [] };
     for (const change of info.edits) {
       const changed = change.fileName.replace(/\\/g, '/');
       if (change.isNewFile || !host.fileExists(changed)) {
@@ -59,8 +59,9 @@ export function moveStatements(host: MoveHost, file: string, range: { pos: numbe
       }
       const current = host.readFile(changed) ?? '';
       const lines = new LineIndex(current);
+      const endOf = (c: ts.TextChange) => (changed === file ? keepingCommentsAtEnd(file, current, c.span.start + c.span.length) : c.span.start + c.span.length);
       const edits: TextEdit[] = change.textChanges
-        .map((c) => ({ range: lines.rangeOf(c.span.start, c.span.start + c.span.length), newText: changed === targetFile ? withoutExistingImports(c.newText, current) : c.newText }))
+        .map((c) => ({ range: lines.rangeOf(c.span.start, endOf(c)), newText: changed === targetFile ? withoutExistingImports(c.newText, current) : c.newText }))
         .filter((e) => e.newText !== '' || e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character);
       plan.edits.push({ file: changed, edits });
     }
@@ -75,6 +76,18 @@ export function moveStatements(host: MoveHost, file: string, range: { pos: numbe
   } finally {
     service.dispose();
   }
+}
+
+/**
+ * TypeScript deletes the file's last statement through the end of the file, and with it the
+ * comments that follow it on their own lines (they move nowhere): the deletion ends with the
+ * statement's line instead when comments follow.
+ */
+function keepingCommentsAtEnd(file: string, text: string, end: number): number {
+  const last = parseSourceFile(file, text).statements.at(-1);
+  if (!last || end <= last.end || !ts.getLeadingCommentRanges(text, last.end)?.length) return end;
+  const lineEnd = text.indexOf('\n', last.end);
+  return lineEnd < 0 || lineEnd + 1 > end ? end : lineEnd + 1;
 }
 
 /** The quotes the files' module specifiers use most; TypeScript writes its imports with them. */

@@ -11,6 +11,7 @@ export function applyPlan(plan: EditPlan): void {
     fs.writeFileSync(c.file, c.text);
   }
   for (const e of plan.edits) fs.writeFileSync(e.file, applyEdits(fs.readFileSync(e.file, 'utf8'), e.edits));
+  for (const d of plan.deletes) fs.rmSync(d.file);
 }
 
 /** `tsc --noEmit -p <root>`, in process: the messages of every error. */

@@ -20,6 +20,23 @@ function logicFinding(root: string, file: string, name: string): Finding {
   };
 }
 
+/** An integration file's lines: a request type and the refund rules logic-in-integration reports. */
+const REFUND_HANDLER = [
+  'export interface RefundRequest {',
+  '  amount: number;',
+  '  daysSincePurchase: number;',
+  '  isMember: boolean;',
+  '}',
+  '',
+  'export function handleRefund(req: RefundRequest): number {',
+  '  if (req.daysSincePurchase > 30) return 0;',
+  '  const rate = req.isMember ? 1 : 0.9;',
+  '  if (req.amount > 500) return Math.round(req.amount * rate * 0.95);',
+  '  return req.amount * rate;',
+  '}',
+  '',
+];
+
 describe('engine: move-to-core (TypeScript "Move to file")', () => {
   it('moves the function into the domain core, rewrites its user, exports it from the public API; it still compiles', async () => {
     const root = copyFixture('logic-corpus');
@@ -55,19 +72,7 @@ describe('engine: move-to-core (TypeScript "Move to file")', () => {
     fs.writeFileSync(
       `${root}/src/billing/adapters/refund-handler.ts`,
       [
-        'export interface RefundRequest {',
-        '  amount: number;',
-        '  daysSincePurchase: number;',
-        '  isMember: boolean;',
-        '}',
-        '',
-        'export function handleRefund(req: RefundRequest): number {',
-        '  if (req.daysSincePurchase > 30) return 0;',
-        '  const rate = req.isMember ? 1 : 0.9;',
-        '  if (req.amount > 500) return Math.round(req.amount * rate * 0.95);',
-        '  return req.amount * rate;',
-        '}',
-        '',
+        ...REFUND_HANDLER,
         'export function refundReceiptLabel(id: string): string {',
         '  return `Refund ${id}`;',
         '}',
@@ -92,6 +97,30 @@ describe('engine: move-to-core (TypeScript "Move to file")', () => {
     assert.match(button, /from '\.\.\/core\/handle-refund';/);
     assert.ok(!button.includes('"'), button);
     assert.deepEqual(typeErrors(root), []);
+  });
+
+  it('deletes the file a move leaves empty; the comment after the last statement stays, and with it the file', async () => {
+    const root = copyFixture('shop');
+    const handler = `${root}/src/billing/adapters/refund-handler.ts`;
+    fs.writeFileSync(handler, REFUND_HANDLER.join('\n'));
+    fs.writeFileSync(`${root}/src/billing/ui/RefundButton.tsx`, "import { handleRefund, type RefundRequest } from '../adapters/refund-handler';\n\nexport const refundLabel = (req: RefundRequest): string => String(handleRefund(req));\n");
+    fs.appendFileSync(`${root}/src/billing/index.ts`, "export { handleRefund } from './adapters/refund-handler';\n");
+    const session = await scanned(root);
+    const plan = session.computeFix(session.findings().find((f) => f.ruleId === 'logic-in-integration')!, 'move-to-core');
+    assert.deepEqual(plan.deletes, [{ file: handler }]);
+    assert.ok(plan.edits.some((e) => e.file === handler), 'it is emptied too, for a client that cannot delete files');
+    applyPlan(plan);
+    assert.ok(!fs.existsSync(handler));
+    assert.match(fs.readFileSync(`${root}/src/billing/core/handle-refund.ts`, 'utf8'), /^export interface RefundRequest \{/);
+    assert.deepEqual(typeErrors(root), []);
+
+    const kept = copyFixture('shop');
+    fs.writeFileSync(`${kept}/src/billing/adapters/refund-handler.ts`, [...REFUND_HANDLER, '// Partial refunds come next.', ''].join('\n'));
+    const keptSession = await scanned(kept);
+    const keptPlan = keptSession.computeFix(keptSession.findings().find((f) => f.ruleId === 'logic-in-integration')!, 'move-to-core');
+    assert.deepEqual(keptPlan.deletes, []);
+    applyPlan(keptPlan);
+    assert.equal(fs.readFileSync(`${kept}/src/billing/adapters/refund-handler.ts`, 'utf8').trim(), '// Partial refunds come next.', 'TypeScript deleted the comment after the last statement with it');
   });
 
   it('moves into an existing core file the user picks', async () => {

@@ -29,7 +29,7 @@ import {
   summarize,
 } from '../../rules';
 import { isCalendarDate } from '../../protocol/calendar-date';
-import { OutsideWorkspaceError, outsideWorkspace, writeInsideWorkspace } from './write-inside';
+import { OutsideWorkspaceError, deleteInsideWorkspace, outsideWorkspace, writeInsideWorkspace } from './write-inside';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -301,7 +301,10 @@ async function fix(args: string[], io: CliIo): Promise<number> {
       const problem = outsideWorkspace(session.root, file);
       if (problem) throw new OutsideWorkspaceError(problem);
     }
-    for (const [file, change] of result.files) writeInsideWorkspace(session.root, file, inEncodingOf(file, change.after));
+    for (const [file, change] of result.files) {
+      if (change.after === undefined) deleteInsideWorkspace(session.root, file);
+      else writeInsideWorkspace(session.root, file, inEncodingOf(file, change.after));
+    }
   }
   const rel = (file: string) => path.posix.relative(session.root, file);
   for (const f of result.fixed) io.stdout(`fixed   ${rel(f.file)}:${f.line}  ${f.title}\n`);

@@ -36,10 +36,20 @@ export function outsideWorkspace(root: string, file: string): string | undefined
   }
 }
 
-/** Writes a file of the workspace, never through a path or link that leaves it. */
-export function writeInsideWorkspace(root: string, file: string, text: string | Uint8Array): void {
+function refuseOutside(root: string, file: string): void {
   const problem = outsideWorkspace(root, file);
   if (problem) throw new OutsideWorkspaceError(problem);
+}
+
+/** Writes a file of the workspace, never through a path or link that leaves it. */
+export function writeInsideWorkspace(root: string, file: string, text: string | Uint8Array): void {
+  refuseOutside(root, file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+}
+
+/** Deletes a file of the workspace (one a fix emptied), never through a path or link that leaves it. */
+export function deleteInsideWorkspace(root: string, file: string): void {
+  refuseOutside(root, file);
+  fs.rmSync(file, { force: true });
 }

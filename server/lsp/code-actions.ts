@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   type CodeActionParams,
   type CreateFile,
+  type DeleteFile,
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -46,12 +47,15 @@ export interface CodeActionHost {
 export class CodeActions {
   private resolveEdits = false;
   private documentChanges = false;
+  /** Whether the client deletes files in a workspace edit (else a file a move emptied stays, empty). */
+  private deleteFiles = false;
 
   constructor(private readonly host: CodeActionHost) {}
 
   configure(capabilities: ClientCapabilities): void {
     this.resolveEdits = !!capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     this.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    this.deleteFiles = this.documentChanges && !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('delete');
   }
 
   actions(params: CodeActionParams): CodeAction[] {
@@ -139,7 +143,7 @@ export class CodeActions {
       for (const e of plan.edits) changes[uri(e.file)] = e.edits;
       return { changes };
     }
-    const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+    const documentChanges: (TextDocumentEdit | CreateFile | DeleteFile)[] = [];
     for (const c of plan.creates) {
       documentChanges.push({ kind: 'create', uri: uri(c.file), options: { ignoreIfExists: false, overwrite: false } });
       documentChanges.push({ textDocument: { uri: uri(c.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] });
@@ -149,6 +153,8 @@ export class CodeActions {
       const version = this.host.documents.get(uri(e.file))?.version ?? null;
       documentChanges.push({ textDocument: { uri: uri(e.file), version }, edits: e.edits });
     }
+    // After its edit, which carries the version check; an unsaved buffer has no file to delete.
+    if (this.deleteFiles) for (const d of plan.deletes) documentChanges.push({ kind: 'delete', uri: uri(d.file), options: { ignoreIfNotExists: true } });
     return { documentChanges };
   }
 }

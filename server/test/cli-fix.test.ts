@@ -46,6 +46,20 @@ describe('CLI: foundations fix', () => {
     assert.deepEqual(typeErrors(root), []);
   });
 
+  it('deletes a file a move empties, and --dry-run shows it going', () => {
+    const root = copyFixture('shop');
+    const handler = `${root}/src/billing/adapters/refund-handler.ts`;
+    fs.writeFileSync(handler, 'export function handleRefund(amount: number, days: number): number {\n  if (days > 30) return 0;\n  return amount > 500 ? Math.round(amount * 0.95) : amount;\n}\n');
+    const dry = foundations(['fix', root, '--rule', 'logic-in-integration', '--dry-run']);
+    assert.match(dry.stdout, /^--- a\/src\/billing\/adapters\/refund-handler\.ts\n\+\+\+ \/dev\/null$/m);
+    assert.ok(fs.existsSync(handler));
+    const r = foundations(['fix', root, '--rule', 'logic-in-integration']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!fs.existsSync(handler));
+    assert.match(fs.readFileSync(`${root}/src/billing/core/handle-refund.ts`, 'utf8'), /^export function handleRefund/);
+    assert.deepEqual(typeErrors(root), []);
+  });
+
   it('reports what it could not fix, with why, and exits 1', () => {
     const root = copyFixture('js-require');
     const r = foundations(['fix', root, '--rule', 'public-api-bypass']);

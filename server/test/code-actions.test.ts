@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, ResourceOperationKind, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../rules';
 import { copyFixture } from '../../rules/test/helpers';
 import { LspTestClient } from './lsp-test-client';
@@ -97,6 +97,52 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     await client.waitFor(() => !client.codes(file).includes('third-party-outside-adapter'), 'the suppressed finding to go');
     const refused = await client.connection.sendRequest<{ error?: string }>('foundations/computeFix', { uri: client.uri(file), ruleId: 'third-party-outside-adapter', range: diagnostic.range, fixId: 'suppress-line', args: {} });
     assert.match(refused.error!, /finding is gone/);
+  });
+});
+
+describe('language server: a move that empties its file', () => {
+  /** An integration file holding nothing but the function logic-in-integration reports. */
+  function workspaceWithRefundHandler(): string {
+    const root = copyFixture('shop');
+    fs.writeFileSync(
+      `${root}/src/billing/adapters/refund-handler.ts`,
+      'export function handleRefund(amount: number, days: number): number {\n  if (days > 30) return 0;\n  return amount > 500 ? Math.round(amount * 0.95) : amount;\n}\n',
+    );
+    return root;
+  }
+
+  async function movePlan(client: LspTestClient) {
+    await client.ready();
+    const file = 'src/billing/adapters/refund-handler.ts';
+    const diagnostic = client.diagnostics.get(client.uri(file))!.diagnostics.find((d) => d.code === 'logic-in-integration')!;
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const move = actions.find((a) => a.title.startsWith('Move "handleRefund" to'))!;
+    const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', move);
+    return { uri: client.uri(file), changes: resolved.edit!.documentChanges! };
+  }
+
+  const workspaceEdit = (resourceOperations?: ResourceOperationKind[]) => ({ configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, ...(resourceOperations ? { resourceOperations } : {}) } });
+
+  it('deletes it, after emptying it, when the client can delete files', async () => {
+    const client = await LspTestClient.start(workspaceWithRefundHandler(), { workspaceCapabilities: workspaceEdit(['create', 'rename', 'delete']) });
+    try {
+      const { uri, changes } = await movePlan(client);
+      const last = changes.at(-1)!;
+      assert.deepEqual(last, { kind: 'delete', uri, options: { ignoreIfNotExists: true } });
+      assert.ok(changes.some((c) => 'textDocument' in c && c.textDocument.uri === uri), 'emptied first: the edit carries the version check');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('leaves it empty when the client cannot delete files', async () => {
+    const client = await LspTestClient.start(workspaceWithRefundHandler(), { workspaceCapabilities: workspaceEdit() });
+    try {
+      const { changes } = await movePlan(client);
+      assert.ok(!changes.some((c) => 'kind' in c && c.kind === 'delete'));
+    } finally {
+      await client.stop();
+    }
   });
 });
 
