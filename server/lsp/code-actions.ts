@@ -70,6 +70,8 @@ export class CodeActions {
       if (!finding) continue;
       const ref: FindingRef = { uri: params.textDocument.uri, ruleId: finding.ruleId, range: finding.range };
       for (const offer of session.fixesFor(finding)) {
+        // A move listed as a quick fix and as a refactor is one edit, computed once.
+        let computed: ComputeFixResult | undefined;
         for (const kind of kindsOf(offer.kind, only)) {
           const action: CodeAction = { title: offer.title, kind, diagnostics: [diagnostic], isPreferred: offer.isPreferred };
           if (offer.disabledReason) action.disabled = { reason: offer.disabledReason };
@@ -77,7 +79,7 @@ export class CodeActions {
             const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
             action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
           } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
-          else action.edit = this.edit(file, finding, offer.fixId, {}).edit;
+          else action.edit = (computed ??= this.edit(file, finding, offer.fixId, {})).edit;
           actions.push(action);
         }
       }

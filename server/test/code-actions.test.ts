@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, ResourceOperationKind, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../rules';
-import { copyFixture } from '../../rules/test/helpers';
+import { copyFixture, scanned } from '../../rules/test/helpers';
+import { CodeActions } from '../lsp/code-actions';
+import { DIAGNOSTIC_SOURCE } from '../lsp/diagnostics';
 import { LspTestClient } from './lsp-test-client';
 
 describe('language server: quick fixes over LSP (codeAction → resolve → apply)', function () {
@@ -143,6 +147,29 @@ describe('language server: a move that empties its file', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('code actions for a client that cannot resolve them', () => {
+  it('computes a move listed as a quick fix and as a refactor once', async () => {
+    const root = copyFixture('shop');
+    const session = await scanned(root);
+    const file = `${root}/src/billing/core/charge.ts`;
+    const computed: string[] = [];
+    const computeFix = session.computeFix.bind(session);
+    session.computeFix = (finding, fixId, args) => {
+      computed.push(fixId);
+      return computeFix(finding, fixId, args);
+    };
+    const codeActions = new CodeActions({ sessionFor: () => session, uriToFile: () => file, documents: new TextDocuments(TextDocument), log: () => undefined });
+    codeActions.configure({ workspace: { workspaceEdit: { documentChanges: true } } });
+    const finding = session.findingsFor(file).find((f) => f.ruleId === 'third-party-outside-adapter')!;
+    const diagnostic = { range: finding.range, message: finding.message, source: DIAGNOSTIC_SOURCE, code: finding.ruleId };
+    const actions = codeActions.actions({ textDocument: { uri: 'file:///charge.ts' }, range: finding.range, context: { diagnostics: [diagnostic], only: ['quickfix', 'refactor'] } });
+    const moves = actions.filter((a) => a.title.startsWith('Move the code that uses "stripe"'));
+    assert.deepEqual(moves.map((a) => a.kind), ['quickfix', 'refactor.move']);
+    assert.ok(moves.every((a) => a.edit));
+    assert.deepEqual(computed.filter((id) => id === 'move-to-adapter'), ['move-to-adapter']);
   });
 });
 
