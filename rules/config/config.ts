@@ -56,6 +56,8 @@ export interface ConfigDiagnostic {
   /** JSON path of the offending key, e.g. ["domains", "billing", "dependsOn", 0]. */
   path: (string | number)[];
   range: Range;
+  /** What the range most likely meant (the declared name a typo is closest to), as JSON text: a quick fix writes it there. */
+  replacement?: string;
 }
 
 export interface PackageMatcher {

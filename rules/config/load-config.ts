@@ -344,8 +344,8 @@ function globProblem(glob: string): string | undefined {
 
 function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: Locate): ConfigDiagnostic[] {
   const out: ConfigDiagnostic[] = [];
-  const error = (message: string, p: (string | number)[], key = false) =>
-    out.push({ severity: 'error', message, path: p, range: locate(p, key) });
+  const error = (message: string, p: (string | number)[], key = false, meant?: string) =>
+    out.push({ severity: 'error', message, path: p, range: locate(p, key), ...(meant ? { replacement: JSON.stringify(meant) } : {}) });
   const domains = isObject(raw.domains) ? (raw.domains as Record<string, unknown>) : {};
   const names = Object.keys(domains);
   const seenPaths: { name: string; path: string }[] = [];
@@ -378,7 +378,7 @@ function semanticDiagnostics(host: Host, root: string, raw: RawConfig, locate: L
         if (dep === name) error(`Domain "${name}" lists itself in dependsOn.`, [...at, 'dependsOn', i]);
         else if (!(dep in domains)) {
           const guess = closest(dep, names);
-          error(`Domain "${name}" depends on "${dep}", which is not a declared domain.${guess ? ` Did you mean "${guess}"?` : ''}`, [...at, 'dependsOn', i]);
+          error(`Domain "${name}" depends on "${dep}", which is not a declared domain.${guess ? ` Did you mean "${guess}"?` : ''}`, [...at, 'dependsOn', i], false, guess);
         }
       });
     }

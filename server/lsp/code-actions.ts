@@ -6,6 +6,7 @@ import {
   type CodeActionParams,
   type CreateFile,
   type DeleteFile,
+  type Diagnostic,
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -65,7 +66,12 @@ export class CodeActions {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || diagnostic.code === 'config') continue;
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+      if (diagnostic.code === 'config') {
+        const typo = this.typoFix(file, session, diagnostic);
+        if (typo && kindsOf('quickfix', only).length > 0) actions.push(typo);
+        continue;
+      }
       const finding = session.findingAt(file, diagnostic.code, diagnostic.range);
       if (!finding) continue;
       const ref: FindingRef = { uri: params.textDocument.uri, ruleId: finding.ruleId, range: finding.range };
@@ -85,6 +91,18 @@ export class CodeActions {
       }
     }
     return actions;
+  }
+
+  /**
+   * "Change to "catalog"" for a foundations.json typo. The replacement is taken from the diagnostic
+   * as the session has it now (not as the client kept it), so a stale one edits nothing.
+   */
+  private typoFix(file: string, session: Session, diagnostic: Diagnostic): CodeAction | undefined {
+    this.host.syncBuffers?.(file);
+    const replacement = session.configDiagnostics.find((d) => d.message === diagnostic.message && JSON.stringify(d.range) === JSON.stringify(diagnostic.range))?.replacement;
+    if (!replacement) return undefined;
+    const edit = this.toWorkspaceEdit({ edits: [{ file, edits: [{ range: diagnostic.range, newText: replacement }] }], creates: [], deletes: [] });
+    return { title: `Change to ${replacement}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit };
   }
 
   resolve(action: CodeAction): CodeAction {

@@ -86,6 +86,20 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     assert.match(declare.disabled!.reason, /would close the cycle catalog → orders → catalog/);
   });
 
+  it('changes a domain name misspelt in foundations.json to the one it meant', async () => {
+    const good = fs.readFileSync(`${root}/foundations.json`, 'utf8');
+    client.open('foundations.json', good, 'jsonc');
+    const typo = good.replace(/("dependsOn": \[[^\]]*)"catalog"/, '$1"catalgo"');
+    assert.notEqual(typo, good);
+    client.change('foundations.json', typo);
+    const diagnostic = await client.waitFor(() => client.diagnostics.get(client.uri('foundations.json'))?.diagnostics.find((d) => /Did you mean "catalog"/.test(String(d.message))), 'the typo to be reported');
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('foundations.json') }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    assert.deepEqual(actions.map((a) => `${a.title} ${a.kind}${a.isPreferred ? ' preferred' : ''}`), ['Change to "catalog" quickfix preferred']);
+    apply(actions[0]);
+    assert.equal(client.texts.get('foundations.json'), good);
+    await client.waitFor(() => client.diagnostics.get(client.uri('foundations.json'))?.diagnostics.length === 0, 'the config error to clear');
+  });
+
   it('computes an input-needing fix through foundations/computeFix', async () => {
     const file = 'src/billing/core/charge.ts';
     const { diagnostic } = await actionsFor(file, 'third-party-outside-adapter');
