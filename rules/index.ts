@@ -48,5 +48,6 @@ export { formatDot } from './report/dot';
 export { GRAPH_COLORS } from './report/graph-style';
 export { foundationsOverview, findingsOfRule, matchesFilter, ownFindings, FOUNDATIONS } from './report/overview';
 export type { FindingFilter, FoundationOverview, CheckOverview, Counts } from './report/overview';
-export { explainFinding, publicImportFor } from './report/explain';
+export { explainFinding } from './report/explain';
+export { publicImportFor } from './graph/public-import';
 export type { Explanation } from './report/explain';

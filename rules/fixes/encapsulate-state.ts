@@ -4,7 +4,7 @@ import type { EditPlan, Finding, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { exportsOf } from './exported-names';
 import { type Fix, type FixContext, FixError } from './fix';
-import { appendLine } from './import-through-public-api';
+import { appendLine, exportFromEdits } from './import-through-public-api';
 import { relativeSpecifier, usesJsExtension } from './module-specifier';
 
 /**
@@ -219,8 +219,8 @@ function combine(changes: SiteChange[], ctx: FixContext): EditPlan {
   }
   for (const [owner, fns] of functions) push(owner, appendLine(ctx.readFile(owner) ?? '', `\n${[...fns.values()].join('\n\n')}`));
   for (const [barrel, bySpecifier] of barrels) {
-    const lines = [...bySpecifier].map(([specifier, names]) => `export { ${[...names].join(', ')} } from '${specifier}';`);
-    push(barrel, appendLine(ctx.readFile(barrel) ?? '', lines.join('\n')));
+    const exports = new Map([...bySpecifier].map(([specifier, names]) => [specifier, [...names]]));
+    for (const edit of exportFromEdits(barrel, ctx.readFile(barrel) ?? '', exports, false)) push(barrel, edit);
   }
   return { edits: [...edits].map(([file, e]) => ({ file, edits: e })), creates: [], deletes: [] };
 }

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import ts = require('typescript');
+import type { DomainSpec } from '../config/config';
 import { parseSourceFile } from '../graph/extract-imports';
+import { publicImportFor } from '../graph/public-import';
 import type { EditPlan, Finding, Range, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { exportsOf } from './exported-names';
@@ -8,11 +10,13 @@ import { type Fix, type FixContext, FixError, publicEntryOf } from './fix';
 import { relativeSpecifier, usesJsExtension } from './module-specifier';
 
 /**
- * The specifiers that could reach the domain's public entry from the importing file, most
- * faithful to the user's style first: the alias they used with its tail removed, then relative.
+ * The specifiers that could reach the domain's public entry from the importing file: the one the
+ * hover recommends (the workspace's usual import of that domain) first, then the most faithful to
+ * the user's style: the alias they used with its tail removed, then relative.
  */
-function candidateSpecifiers(specifier: string, importer: string, entry: string): string[] {
-  const candidates: string[] = [];
+function candidateSpecifiers(ctx: FixContext, domain: DomainSpec, specifier: string, importer: string, entry: string): string[] {
+  const preferred = publicImportFor(ctx, importer, domain)?.specifier;
+  const candidates: string[] = preferred ? [preferred] : [];
   const keepJs = usesJsExtension(specifier);
   if (!specifier.startsWith('.')) {
     const parts = specifier.split('/');
@@ -47,7 +51,7 @@ function plan(finding: Finding, ctx: FixContext): Plan {
   if (imp.names.includes('default')) return { missing: [], reason: `the default export of ${target.workspaceRelative} has no name in the public API; export it by name from ${domain.name}'s public API first` };
   const entry = publicEntryOf(domain, ctx);
   if (!entry) return { missing: [], reason: `domain "${domain.name}" has no public API file yet (create ${domain.path}/index.ts)` };
-  const specifier = candidateSpecifiers(imp.specifier, finding.file, entry).find((c) => {
+  const specifier = candidateSpecifiers(ctx, domain, imp.specifier, finding.file, entry).find((c) => {
     const r = ctx.resolve(c, finding.file);
     return r.kind === 'file' && r.file === entry;
   });
@@ -84,10 +88,8 @@ export const importThroughPublicApi: Fix = {
     const importEdits = mergeIntoExistingImport(finding.file, text, imp.range, p.specifier) ?? [{ range: imp.range, newText: `${quote}${p.specifier}${quote}` }];
     const plan_: EditPlan = { edits: [{ file: finding.file, edits: importEdits }], creates: [], deletes: [] };
     if (p.missing.length > 0 && imp.target.kind === 'file') {
-      const entryText = ctx.readFile(p.entry) ?? '';
       const fromEntry = relativeSpecifier(p.entry, imp.target.file, usesJsExtension(imp.specifier));
-      const line = `export ${imp.typeOnly ? 'type ' : ''}{ ${p.missing.join(', ')} } from '${fromEntry}';`;
-      plan_.edits.push({ file: p.entry, edits: [appendLine(entryText, line)] });
+      plan_.edits.push({ file: p.entry, edits: exportFromEdits(p.entry, ctx.readFile(p.entry) ?? '', new Map([[fromEntry, p.missing]]), imp.typeOnly) });
     }
     return plan_;
   },
@@ -125,6 +127,29 @@ function mergeIntoExistingImport(file: string, text: string, specifierRange: Ran
     { range: lines.rangeOf(into.getStart(sf), into.end), newText: `{ ${[...new Set(names)].join(', ')} }` },
     { range: lines.rangeOf(lineStart, bypassing.end + lineEnd[0].length), newText: '' },
   ];
+}
+
+/**
+ * Edits exporting names from modules in an entry file (`specifier → names`): the names join an
+ * `export { … } from` of the same module and kind the entry already has, or else get a line of
+ * their own at the end, so a public API keeps one export declaration per module.
+ */
+export function exportFromEdits(entry: string, text: string, exports: ReadonlyMap<string, readonly string[]>, typeOnly: boolean): TextEdit[] {
+  const sf = parseSourceFile(entry, text);
+  const lines = new LineIndex(text);
+  const edits: TextEdit[] = [];
+  const appended: string[] = [];
+  for (const [specifier, names] of exports) {
+    const existing = sf.statements.find(
+      (s): s is ts.ExportDeclaration & { exportClause: ts.NamedExports } =>
+        ts.isExportDeclaration(s) && s.isTypeOnly === typeOnly && !!s.exportClause && ts.isNamedExports(s.exportClause) && !!s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === specifier,
+    );
+    const last = existing?.exportClause.elements.at(-1);
+    if (last) edits.push({ range: lines.rangeOf(last.end, last.end), newText: names.map((n) => `, ${n}`).join('') });
+    else appended.push(`export ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${specifier}';`);
+  }
+  if (appended.length > 0) edits.push(appendLine(text, appended.join('\n')));
+  return edits;
 }
 
 /** An edit that adds a line at the end of a text, on a line of its own. */

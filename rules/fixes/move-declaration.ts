@@ -7,7 +7,7 @@ import { LineIndex } from '../text/line-index';
 import { applyEdits } from './apply-edits';
 import { exportsOf } from './exported-names';
 import { type FixContext, FixError, publicEntryOf } from './fix';
-import { appendLine } from './import-through-public-api';
+import { exportFromEdits } from './import-through-public-api';
 import { relativeSpecifier } from './module-specifier';
 import { moveStatements, topLevelStatementOf } from './typescript-move';
 
@@ -188,9 +188,8 @@ export function moveDeclaration(ctx: FixContext, file: string, name: string, tar
   const domain = ctx.model.membership(targetFile).domain;
   const entry = exportFromDomainApi && domain ? publicEntryOf(domain, ctx) : undefined;
   if (entry && entry !== targetFile && !exportsOf(entry, read(entry) ?? '').names.has(name)) {
-    const line = `export { ${name} } from '${relativeSpecifier(entry, targetFile, false)}';`;
     remember(entry);
-    texts.set(entry, applyEdits(read(entry) ?? '', [appendLine(read(entry) ?? '', line)]));
+    texts.set(entry, applyEdits(read(entry) ?? '', exportFromEdits(entry, read(entry) ?? '', new Map([[relativeSpecifier(entry, targetFile, false), [name]]]), false)));
   }
   const result: EditPlan = { edits: [], creates: [], deletes: [] };
   for (const [f, before] of originals) {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { RULES } from '../checks';
-import type { DomainSpec } from '../config/config';
 import type { DebtMark } from '../debt/debt-register';
 import { cycleClosedByDeclaring } from '../graph/declared-cycle';
+import { publicImportFor } from '../graph/public-import';
 import type { Finding } from '../model';
 import type { Session } from '../session';
 import { foundationTitle } from './rule-docs';
@@ -49,11 +49,12 @@ export function explainFinding(session: Session, finding: Finding): Explanation 
     ...(data.debt ? { debt: data.debt as DebtMark } : {}),
   };
   const specifier = typeof data.specifier === 'string' ? data.specifier : undefined;
+  const workspace = { model, graph: session.importGraph, files: () => session.files() };
   const fromDomain = from.domain;
   switch (finding.ruleId) {
     case 'public-api-bypass': {
       if (!targetDomain) break;
-      const api = publicImportFor(session, finding.file, targetDomain);
+      const api = publicImportFor(workspace, finding.file, targetDomain);
       const names = Array.isArray(data.names) ? (data.names as string[]).filter((n) => n !== '*' && n !== 'default') : [];
       const owners = targetDomain.owners.length > 0 ? ` — a decision for ${targetDomain.owners.join(', ')}` : ` — a decision for domain "${targetDomain.name}"`;
       explanation.instead =
@@ -71,7 +72,7 @@ export function explainFinding(session: Session, finding: Finding): Explanation 
         explanation.instead = `${code(fromDomain.name)} may import ${allowed}. Do not declare the dependency: adding ${declaration} would close the cycle ${cycle.map(code).join(' → ')}. Instead, ${otherWays}.`;
         break;
       }
-      const api = publicImportFor(session, finding.file, targetDomain);
+      const api = publicImportFor(workspace, finding.file, targetDomain);
       explanation.instead =
         `${code(fromDomain.name)} may import ${allowed}. Either declare the dependency — add ${declaration} in foundations.json` +
         `${api ? `, then import from ${code(api.specifier)} (its public API)` : ''} — or ${otherWays}.`;
@@ -128,34 +129,6 @@ function stripDebtPrefix(finding: Finding): string {
   if (!finding.data?.debt) return finding.message;
   const i = finding.message.indexOf('): ');
   return i >= 0 ? finding.message.slice(i + 3) : finding.message;
-}
-
-/**
- * How code in `fromFile` should import `domain`'s public API: the specifier the workspace already
- * uses for it (an alias or package name), else a relative path to its index.
- */
-export function publicImportFor(session: Session, fromFile: string, domain: DomainSpec): { specifier: string; file: string } | undefined {
-  const model = session.workspaceModel;
-  const uses = new Map<string, { count: number; file: string }>();
-  let publicFile: string | undefined;
-  for (const file of session.files()) {
-    const m = model.membership(file);
-    if (m.domain === domain && m.isPublicApi && !domain.publicApiAll && (!publicFile || file.length < publicFile.length)) publicFile = file;
-    for (const imp of session.importGraph.importsOf(file)) {
-      if (imp.target.kind !== 'file' || imp.specifier.startsWith('.')) continue;
-      const t = model.membership(imp.target.file);
-      if (t.domain !== domain || !t.isPublicApi || (domain.publicApiAll && !/(^|\/)index\.[cm]?[jt]sx?$/.test(imp.target.file))) continue;
-      const u = uses.get(imp.specifier) ?? { count: 0, file: imp.target.file };
-      u.count++;
-      uses.set(imp.specifier, u);
-    }
-  }
-  const best = [...uses].sort((a, b) => b[1].count - a[1].count || a[0].length - b[0].length)[0];
-  if (best) return { specifier: best[0], file: model.membership(best[1].file).workspaceRelative };
-  if (!publicFile) return undefined;
-  let relative = path.posix.relative(path.posix.dirname(fromFile), publicFile).replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-  if (!relative.startsWith('.')) relative = `./${relative}`;
-  return { specifier: relative, file: model.membership(publicFile).workspaceRelative };
 }
 
 function loggerOf(session: Session): string | undefined {

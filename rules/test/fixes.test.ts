@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { explainFinding } from '../report/explain';
 import type { Session } from '../session';
 import { brief, copyFixture, scanned } from './helpers';
 import { applyPlan, changedFiles, snapshotTree, typeErrors } from './fix-helpers';
@@ -18,16 +19,19 @@ async function applyFix(root: string, session: Session, ruleId: string, file: st
 }
 
 describe('engine: fixes — applied to a copy, compiled, re-checked', () => {
-  it('import through the public API: rewrites the specifier and exports the missing name', async () => {
+  it('import through the public API: imports as the hover says (the alias the project uses) and exports the missing name beside the others from its module', async () => {
     const root = copyFixture('shop');
-    const r = await applyFix(root, await scanned(root), 'public-api-bypass', 'src/billing/core/discounts.ts', 'import-through-public-api');
-    assert.equal(r.offer.title, `Import from '../../catalog', the public API of "catalog" (and export internalMargin from it)`);
+    const session = await scanned(root);
+    const finding = session.findingsFor(`${root}/src/billing/core/discounts.ts`).find((f) => f.ruleId === 'public-api-bypass')!;
+    assert.match(explainFinding(session, finding).instead, /^Import from `@shop\/catalog`/);
+    const r = await applyFix(root, session, 'public-api-bypass', 'src/billing/core/discounts.ts', 'import-through-public-api');
+    assert.equal(r.offer.title, `Import from '@shop/catalog', the public API of "catalog" (and export internalMargin from it)`);
     assert.equal(r.offer.isPreferred, true);
     assert.deepEqual(typeErrors(root), []);
     assert.deepEqual(r.findingsAfter, r.findingsBefore.filter((f) => !f.startsWith('public-api-bypass')), 'the finding is gone and no other appeared');
     assert.deepEqual(r.changed, ['src/billing/core/discounts.ts', 'src/catalog/index.ts']);
-    assert.match(fs.readFileSync(`${root}/src/billing/core/discounts.ts`, 'utf8'), /import \{ internalMargin \} from '\.\.\/\.\.\/catalog';/);
-    assert.match(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), /\nexport \{ internalMargin \} from '\.\/core\/pricing';\n$/);
+    assert.match(fs.readFileSync(`${root}/src/billing/core/discounts.ts`, 'utf8'), /import \{ internalMargin \} from '@shop\/catalog';/);
+    assert.match(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), /\nexport \{ listPrice, internalMargin \} from '\.\/core\/pricing';\n$/);
   });
 
   it('import through the public API: joins an import the file already has from the public API', async () => {

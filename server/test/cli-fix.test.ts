@@ -15,8 +15,8 @@ describe('CLI: foundations fix', () => {
     const before = snapshotTree(root);
     const r = foundations(['fix', root, '--rule', 'public-api-bypass', '--dry-run']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^fixed {3}src\/billing\/core\/discounts\.ts:2 {2}Import from '\.\.\/\.\.\/catalog'/m);
-    assert.match(r.stdout, /^\+export \{ internalMargin \} from '\.\/core\/pricing';$/m);
+    assert.match(r.stdout, /^fixed {3}src\/billing\/core\/discounts\.ts:2 {2}Import from '@shop\/catalog'/m);
+    assert.match(r.stdout, /^\+export \{ listPrice, internalMargin \} from '\.\/core\/pricing';$/m);
     assert.match(r.stderr, /1 fixed, 0 left; would change 2 files/);
     assert.deepEqual(changedFiles(before, snapshotTree(root)), []);
   });

@@ -56,7 +56,7 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     const { actions } = await actionsFor(file, 'public-api-bypass');
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.kind, 'quickfix');
-    assert.equal(fix.title, `Import from '../../catalog', the public API of "catalog" (and export internalMargin from it)`);
+    assert.equal(fix.title, `Import from '@shop/catalog', the public API of "catalog" (and export internalMargin from it)`);
     assert.equal(fix.edit, undefined, 'no edit before resolve');
     assert.ok(actions.some((a) => a.command?.command === 'foundations.applyFix' && a.title.startsWith('Suppress public-api-bypass')));
 
@@ -64,7 +64,7 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
     assert.equal((resolved.edit!.documentChanges as TextDocumentEdit[]).length, 2, 'the import and the public API, in one edit');
     apply(resolved);
     await client.waitFor(() => !client.codes(file).includes('public-api-bypass'), 'the finding to clear');
-    assert.match(client.texts.get(file)!, /from '\.\.\/\.\.\/catalog'/);
+    assert.match(client.texts.get(file)!, /from '@shop\/catalog'/);
   });
 
   it('sends a move as a preferred quick fix, where the Problems panel and Auto Fix look, and as a move in the Refactor menu', async () => {
