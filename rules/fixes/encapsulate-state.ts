@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
-import type { EditPlan, Finding, TextEdit } from '../model';
+import type { EditPlan, Finding, Range, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { exportsOf } from './exported-names';
 import { type Fix, type FixContext, FixError } from './fix';
@@ -19,8 +19,10 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 interface SiteChange {
   siteFile: string;
   replacement: TextEdit;
-  /** The import declaration of the state in the site file: where the function's name is added. */
-  importInsert: { offset: number; lines: LineIndex; separator: string };
+  /** The state's name as the site file imports it. */
+  local: string;
+  /** The named imports (`{ … }`) of the state in the site file: the function's name joins them, and the state's leaves them when nothing else uses it. */
+  importClause: { range: Range; names: string[]; texts: string[] };
   functionName: string;
   ownerFile: string;
   functionText: string;
@@ -173,12 +175,12 @@ function siteChange(finding: Finding, ctx: FixContext): SiteChange {
     });
     if (!throughStar) barrel = target.file;
   }
-  const alreadyImported = elements.some((e) => e.name.text === functionName);
-  const last = elements[elements.length - 1];
+  const clause = declaration.importClause!.namedBindings as ts.NamedImports;
   return {
     siteFile: finding.file,
     replacement: { range: lines.rangeOf(expr.getStart(sf), expr.end), newText: call },
-    importInsert: { offset: last.end, lines, separator: alreadyImported ? '' : `, ${functionName}` },
+    local,
+    importClause: { range: lines.rangeOf(clause.getStart(sf), clause.end), names: elements.map((e) => e.name.text), texts: elements.map((e) => e.getText(sf)) },
     functionName,
     ownerFile,
     functionText,
@@ -186,18 +188,38 @@ function siteChange(finding: Finding, ctx: FixContext): SiteChange {
   };
 }
 
+/** Whether `name` is referred to in a file outside the given ranges (a property name or a key of the same spelling does not count). */
+function usedOutside(file: string, text: string, name: string, ranges: Range[]): boolean {
+  const sf = parseSourceFile(file, text);
+  const offset = (p: Range['start']) => sf.getPositionOfLineAndCharacter(p.line, p.character);
+  const offsets = ranges.map((r) => ({ start: offset(r.start), end: offset(r.end) }));
+  let used = false;
+  const visit = (node: ts.Node, parent: ts.Node) => {
+    if (used) return;
+    if (ts.isIdentifier(node) && node.text === name) {
+      const isMemberName = (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
+      const at = node.getStart(sf);
+      if (!isMemberName && !offsets.some((o) => at >= o.start && at < o.end)) used = true;
+    }
+    ts.forEachChild(node, (child) => visit(child, node));
+  };
+  visit(sf, sf);
+  return used;
+}
+
 /** One edit for any number of site changes: replacements, imports, owner functions and public API exports merged per file. */
 function combine(changes: SiteChange[], ctx: FixContext): EditPlan {
   const edits = new Map<string, TextEdit[]>();
   const push = (file: string, edit: TextEdit) => edits.set(file, [...(edits.get(file) ?? []), edit]);
-  const imports = new Map<string, { change: SiteChange; names: Set<string> }>();
+  const imports = new Map<string, { change: SiteChange; added: Set<string>; replaced: TextEdit[] }>();
   const functions = new Map<string, Map<string, string>>();
   const barrels = new Map<string, Map<string, Set<string>>>();
   for (const c of changes) {
     push(c.siteFile, c.replacement);
-    const key = `${c.siteFile}#${c.importInsert.offset}`;
-    const entry = imports.get(key) ?? { change: c, names: new Set<string>() };
-    if (c.importInsert.separator) entry.names.add(c.functionName);
+    const key = `${c.siteFile}#${JSON.stringify(c.importClause.range.start)}`;
+    const entry = imports.get(key) ?? { change: c, added: new Set<string>(), replaced: [] };
+    if (!c.importClause.names.includes(c.functionName)) entry.added.add(c.functionName);
+    entry.replaced.push(c.replacement);
     imports.set(key, entry);
     const ownerText = ctx.readFile(c.ownerFile) ?? '';
     if (!new RegExp(`function ${c.functionName}\\(`).test(ownerText)) {
@@ -212,10 +234,16 @@ function combine(changes: SiteChange[], ctx: FixContext): EditPlan {
       barrels.set(c.barrel, bySpecifier);
     }
   }
-  for (const { change, names } of imports.values()) {
-    if (names.size === 0) continue;
-    const at = change.importInsert.lines.positionAt(change.importInsert.offset);
-    push(change.siteFile, { range: { start: at, end: at }, newText: `, ${[...names].join(', ')}` });
+  for (const { change, added, replaced } of imports.values()) {
+    const { names, texts, range } = change.importClause;
+    // The state's import is left behind unused when every use of it here was a change now made by a
+    // call (whose arguments may still read it: `spliceCartItems(0, cartItems.length)`).
+    const stillRead = new RegExp(`(?<![.\\w$])${change.local.replace(/\$/g, '\\$')}(?![\\w$])`);
+    const used = replaced.some((r) => stillRead.test(r.newText)) || usedOutside(change.siteFile, ctx.readFile(change.siteFile) ?? '', change.local, [range, ...replaced.map((r) => r.range)]);
+    const unused = used ? undefined : change.local;
+    if (added.size === 0 && !unused) continue;
+    const kept = texts.filter((_, i) => names[i] !== unused);
+    push(change.siteFile, { range, newText: `{ ${[...kept, ...added].join(', ')} }` });
   }
   for (const [owner, fns] of functions) push(owner, appendLine(ctx.readFile(owner) ?? '', `\n${[...fns.values()].join('\n\n')}`));
   for (const [barrel, bySpecifier] of barrels) {

@@ -23,6 +23,21 @@ describe('engine: encapsulate shared state', () => {
     assert.deepEqual(after.filter((f) => !before.includes(f)), [], 'no finding appeared');
   });
 
+  it('drops the import of the state where the change was its last use, keeps it where it is still read, and exports the function beside the state', async () => {
+    const root = copyFixture('shop');
+    fs.writeFileSync(`${root}/src/catalog/core/settings.ts`, "export let activeCurrency = 'EUR';\nexport const featuredSkus: string[] = [];\n");
+    fs.appendFileSync(`${root}/src/catalog/index.ts`, "export { activeCurrency, featuredSkus } from './core/settings';\n");
+    fs.writeFileSync(`${root}/src/orders/core/promo.ts`, "import { featuredSkus } from '@shop/catalog';\n\nexport function promote(sku: string): void {\n  featuredSkus.push(sku);\n}\n");
+    fs.writeFileSync(`${root}/src/billing/core/feature.ts`, "import { featuredSkus } from '@shop/catalog';\n\nexport function feature(sku: string): number {\n  featuredSkus.push(sku);\n  return featuredSkus.length;\n}\n");
+    const session = await scanned(root);
+    const exportSite = session.findingsFor(`${root}/src/catalog/core/settings.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    applyPlan(session.computeFix(exportSite, 'encapsulate-state'));
+    assert.deepEqual(typeErrors(root), []);
+    assert.match(fs.readFileSync(`${root}/src/orders/core/promo.ts`, 'utf8'), /^import \{ pushFeaturedSkus \} from '@shop\/catalog';\n/);
+    assert.match(fs.readFileSync(`${root}/src/billing/core/feature.ts`, 'utf8'), /^import \{ featuredSkus, pushFeaturedSkus \} from '@shop\/catalog';\n/);
+    assert.match(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), /\nexport \{ activeCurrency, featuredSkus, pushFeaturedSkus \} from '\.\/core\/settings';\n$/);
+  });
+
   it('rewrites one change where it happens: increment, delete and property assignment', async () => {
     const root = copyFixture('shared-state-corpus');
     const session = await scanned(root);
