@@ -6,6 +6,7 @@ import { exportsOf } from './exported-names';
 import { type Fix, type FixContext, FixError } from './fix';
 import { appendLine, exportFromEdits } from './import-through-public-api';
 import { relativeSpecifier, usesJsExtension } from './module-specifier';
+import { referencesOf } from './references';
 
 /**
  * Encapsulating shared state: a change another domain makes to exported state
@@ -188,23 +189,12 @@ function siteChange(finding: Finding, ctx: FixContext): SiteChange {
   };
 }
 
-/** Whether `name` is referred to in a file outside the given ranges (a property name or a key of the same spelling does not count). */
+/** Whether `name` is referred to in a file outside its imports and the given ranges. */
 function usedOutside(file: string, text: string, name: string, ranges: Range[]): boolean {
   const sf = parseSourceFile(file, text);
   const offset = (p: Range['start']) => sf.getPositionOfLineAndCharacter(p.line, p.character);
   const offsets = ranges.map((r) => ({ start: offset(r.start), end: offset(r.end) }));
-  let used = false;
-  const visit = (node: ts.Node, parent: ts.Node) => {
-    if (used) return;
-    if (ts.isIdentifier(node) && node.text === name) {
-      const isMemberName = (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
-      const at = node.getStart(sf);
-      if (!isMemberName && !offsets.some((o) => at >= o.start && at < o.end)) used = true;
-    }
-    ts.forEachChild(node, (child) => visit(child, node));
-  };
-  visit(sf, sf);
-  return used;
+  return referencesOf(sf, name).some(({ node }) => !offsets.some((o) => node.getStart(sf) >= o.start && node.getStart(sf) < o.end));
 }
 
 /** One edit for any number of site changes: replacements, imports, owner functions and public API exports merged per file. */
@@ -239,7 +229,7 @@ function combine(changes: SiteChange[], ctx: FixContext): EditPlan {
     // The state's import is left behind unused when every use of it here was a change now made by a
     // call (whose arguments may still read it: `spliceCartItems(0, cartItems.length)`).
     const stillRead = new RegExp(`(?<![.\\w$])${change.local.replace(/\$/g, '\\$')}(?![\\w$])`);
-    const used = replaced.some((r) => stillRead.test(r.newText)) || usedOutside(change.siteFile, ctx.readFile(change.siteFile) ?? '', change.local, [range, ...replaced.map((r) => r.range)]);
+    const used = replaced.some((r) => stillRead.test(r.newText)) || usedOutside(change.siteFile, ctx.readFile(change.siteFile) ?? '', change.local, replaced.map((r) => r.range));
     const unused = used ? undefined : change.local;
     if (added.size === 0 && !unused) continue;
     const kept = texts.filter((_, i) => names[i] !== unused);

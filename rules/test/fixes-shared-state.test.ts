@@ -67,3 +67,49 @@ describe('engine: encapsulate shared state', () => {
     assert.match(offer.disabledReason!, /only a change written directly on the imported state/);
   });
 });
+
+describe('engine: make shared state read-only', () => {
+  it('stops exporting a let its owner changes through a setter, exports a reader, and rewrites every reader; it compiles and the finding is gone', async () => {
+    const root = copyFixture('shared-state-corpus');
+    const session = await scanned(root);
+    const exportSite = session.findingsFor(`${root}/src/settings/locale.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    const offer = session.fixesFor(exportSite).find((o) => o.fixId === 'make-state-read-only')!;
+    assert.equal(offer.title, 'Make activeCurrency read-only outside its module: export getActiveCurrency() instead of the variable (2 other files rewritten)');
+    assert.equal(offer.isPreferred, true);
+    const before = brief(session);
+    applyPlan(session.computeFix(exportSite, 'make-state-read-only'));
+    assert.deepEqual(typeErrors(root), []);
+    const owner = fs.readFileSync(`${root}/src/settings/locale.ts`, 'utf8');
+    assert.match(owner, /^let activeCurrency: CurrencyCode = 'EUR';$/m);
+    assert.match(owner, /\nexport function getActiveCurrency\(\): typeof activeCurrency \{\n {2}return activeCurrency;\n\}\n$/);
+    assert.match(fs.readFileSync(`${root}/src/catalog/priceDisplay.ts`, 'utf8'), /^import \{ getActiveCurrency, currencySymbol \} from '\.\.\/settings\/locale';\n[^]*currencySymbol\(getActiveCurrency\(\)\)/);
+    const after = brief(await scanned(root));
+    assert.ok(!after.some((f) => f.startsWith('shared-mutable-state src/settings/locale.ts')));
+    assert.deepEqual(after.filter((f) => !before.includes(f)), [], 'no finding appeared');
+  });
+
+  it('is not offered for state other domains change in place (only Encapsulate applies), and refuses a reader that declares the name again', async () => {
+    const root = copyFixture('shared-state-corpus');
+    const session = await scanned(root);
+    const cartItems = session.findingsFor(`${root}/src/cart/cartItems.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    assert.ok(!session.fixesFor(cartItems).some((o) => o.fixId === 'make-state-read-only'));
+    fs.appendFileSync(`${root}/src/catalog/priceDisplay.ts`, 'export const label = (activeCurrency: string): string => activeCurrency;\n');
+    const again = await scanned(root);
+    const exportSite = again.findingsFor(`${root}/src/settings/locale.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    assert.equal(again.fixesFor(exportSite).find((o) => o.fixId === 'make-state-read-only')?.disabledReason, 'src/catalog/priceDisplay.ts declares its own activeCurrency too');
+  });
+
+  it('follows the public API: its re-export names the reader instead', async () => {
+    const root = copyFixture('shop');
+    fs.writeFileSync(`${root}/src/catalog/core/settings.ts`, "export let activeCurrency = 'EUR';\n\nexport function setActiveCurrency(code: string): void {\n  activeCurrency = code;\n}\n");
+    fs.appendFileSync(`${root}/src/catalog/index.ts`, "export { activeCurrency, setActiveCurrency } from './core/settings';\n");
+    fs.writeFileSync(`${root}/src/orders/core/currency.ts`, "import { activeCurrency, setActiveCurrency } from '@shop/catalog';\n\nexport function toggle(): string {\n  setActiveCurrency(activeCurrency === 'EUR' ? 'USD' : 'EUR');\n  return activeCurrency;\n}\n");
+    const session = await scanned(root);
+    const exportSite = session.findingsFor(`${root}/src/catalog/core/settings.ts`).find((f) => f.ruleId === 'shared-mutable-state')!;
+    applyPlan(session.computeFix(exportSite, 'make-state-read-only'));
+    assert.deepEqual(typeErrors(root), []);
+    assert.match(fs.readFileSync(`${root}/src/catalog/index.ts`, 'utf8'), /\nexport \{ getActiveCurrency, setActiveCurrency \} from '\.\/core\/settings';\n$/);
+    assert.match(fs.readFileSync(`${root}/src/orders/core/currency.ts`, 'utf8'), /setActiveCurrency\(getActiveCurrency\(\) === 'EUR' \? 'USD' : 'EUR'\);\n {2}return getActiveCurrency\(\);/);
+    assert.ok(!(await scanned(root)).findingsFor(`${root}/src/catalog/core/settings.ts`).some((f) => f.ruleId === 'shared-mutable-state'));
+  });
+});
