@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type ClientCapabilities,
@@ -50,6 +51,8 @@ export class CodeActions {
   private documentChanges = false;
   /** Whether the client deletes files in a workspace edit (else a file a move emptied stays, empty). */
   private deleteFiles = false;
+  /** Whether the client creates files in a workspace edit: a move to a new file needs it. */
+  private createFiles = false;
 
   constructor(private readonly host: CodeActionHost) {}
 
@@ -57,6 +60,7 @@ export class CodeActions {
     this.resolveEdits = !!capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     this.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
     this.deleteFiles = this.documentChanges && !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('delete');
+    this.createFiles = this.documentChanges && !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   }
 
   actions(params: CodeActionParams): CodeAction[] {
@@ -85,7 +89,11 @@ export class CodeActions {
             const args: ApplyFixArguments = { ...ref, fixId: offer.fixId, title: offer.title, input: offer.input };
             action.command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
           } else if (this.resolveEdits) action.data = { ...ref, fixId: offer.fixId } satisfies ActionData;
-          else action.edit = (computed ??= this.edit(file, finding, offer.fixId, {})).edit;
+          else {
+            computed ??= this.edit(file, finding, offer.fixId, {});
+            if (computed.edit) action.edit = computed.edit;
+            else action.disabled = { reason: computed.error ?? 'the fix cannot apply' };
+          }
           actions.push(action);
         }
       }
@@ -140,6 +148,10 @@ export class CodeActions {
     if (!session) return { error: 'the folder is not checked yet' };
     try {
       const plan = session.computeFix(finding, fixId, args);
+      // The rest of the edit would still apply and remove the code from where it is: nothing may be lost.
+      if (plan.creates.length > 0 && !this.createFiles) {
+        return { error: `this editor does not take a new file in a workspace edit (it advertises no workspaceEdit.documentChanges with resourceOperations "create": Neovim 0.7 has no documentChanges), and the fix writes ${plan.creates.map((c) => path.basename(c.file)).join(', ')}; run \`foundations fix --rule ${finding.ruleId}\` or move the code by hand` };
+      }
       // Each open buffer's edit carries its version, which must be the version of the text the edit
       // was computed on. Nothing above yields to incoming messages, so it is; if ever not, refuse.
       for (const e of plan.edits) {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, Diagnostic, ResourceOperationKind, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, ResourceOperationKind, TextDocumentEdit, TextEdit, WorkspaceEditClientCapabilities } from 'vscode-languageserver-protocol';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../rules';
@@ -118,17 +118,17 @@ describe('language server: quick fixes over LSP (codeAction → resolve → appl
   });
 });
 
-describe('language server: a move that empties its file', () => {
-  /** An integration file holding nothing but the function logic-in-integration reports. */
-  function workspaceWithRefundHandler(): string {
-    const root = copyFixture('shop');
-    fs.writeFileSync(
-      `${root}/src/billing/adapters/refund-handler.ts`,
-      'export function handleRefund(amount: number, days: number): number {\n  if (days > 30) return 0;\n  return amount > 500 ? Math.round(amount * 0.95) : amount;\n}\n',
-    );
-    return root;
-  }
+/** An integration file holding nothing but the function logic-in-integration reports (a move creates core/handle-refund.ts). */
+function workspaceWithRefundHandler(): string {
+  const root = copyFixture('shop');
+  fs.writeFileSync(
+    `${root}/src/billing/adapters/refund-handler.ts`,
+    'export function handleRefund(amount: number, days: number): number {\n  if (days > 30) return 0;\n  return amount > 500 ? Math.round(amount * 0.95) : amount;\n}\n',
+  );
+  return root;
+}
 
+describe('language server: a move that empties its file', () => {
   async function movePlan(client: LspTestClient) {
     await client.ready();
     const file = 'src/billing/adapters/refund-handler.ts';
@@ -154,13 +154,36 @@ describe('language server: a move that empties its file', () => {
   });
 
   it('leaves it empty when the client cannot delete files', async () => {
-    const client = await LspTestClient.start(workspaceWithRefundHandler(), { workspaceCapabilities: workspaceEdit() });
+    const client = await LspTestClient.start(workspaceWithRefundHandler(), { workspaceCapabilities: workspaceEdit(['create']) });
     try {
       const { changes } = await movePlan(client);
       assert.ok(!changes.some((c) => 'kind' in c && c.kind === 'delete'));
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('code actions for a client that cannot create files', () => {
+  it('refuses a move to a new file, with the reason, rather than remove the code and write it nowhere', async () => {
+    const root = workspaceWithRefundHandler();
+    const session = await scanned(root);
+    const file = `${root}/src/billing/adapters/refund-handler.ts`;
+    const finding = session.findingsFor(file).find((f) => f.ruleId === 'logic-in-integration')!;
+    const diagnostic = { range: finding.range, message: finding.message, source: DIAGNOSTIC_SOURCE, code: finding.ruleId };
+    const moveWith = (workspaceEdit: WorkspaceEditClientCapabilities) => {
+      const codeActions = new CodeActions({ sessionFor: () => session, uriToFile: () => file, documents: new TextDocuments(TextDocument), log: () => undefined });
+      codeActions.configure({ workspace: { workspaceEdit } });
+      const actions = codeActions.actions({ textDocument: { uri: 'file:///refund-handler.ts' }, range: finding.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+      return actions.find((a) => a.title.startsWith('Move "handleRefund" to'))!;
+    };
+    for (const workspaceEdit of [{ documentChanges: true }, { documentChanges: false, resourceOperations: ['create' as const] }, {}]) {
+      const move = moveWith(workspaceEdit);
+      assert.equal(move.edit, undefined, JSON.stringify(workspaceEdit));
+      assert.match(move.disabled!.reason, /does not take a new file in a workspace edit .*handle-refund\.ts; run `foundations fix --rule logic-in-integration` or move the code by hand/);
+    }
+    const move = moveWith({ documentChanges: true, resourceOperations: ['create'] });
+    assert.ok(move.edit && !move.disabled, 'a client that creates files gets the move');
   });
 });
 
@@ -176,7 +199,7 @@ describe('code actions for a client that cannot resolve them', () => {
       return computeFix(finding, fixId, args);
     };
     const codeActions = new CodeActions({ sessionFor: () => session, uriToFile: () => file, documents: new TextDocuments(TextDocument), log: () => undefined });
-    codeActions.configure({ workspace: { workspaceEdit: { documentChanges: true } } });
+    codeActions.configure({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
     const finding = session.findingsFor(file).find((f) => f.ruleId === 'third-party-outside-adapter')!;
     const diagnostic = { range: finding.range, message: finding.message, source: DIAGNOSTIC_SOURCE, code: finding.ruleId };
     const actions = codeActions.actions({ textDocument: { uri: 'file:///charge.ts' }, range: finding.range, context: { diagnostics: [diagnostic], only: ['quickfix', 'refactor'] } });

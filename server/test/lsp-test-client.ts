@@ -109,7 +109,8 @@ export class LspTestClient {
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceEdit: { documentChanges: true },
+          // As VS Code advertises it.
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
         },
       },
     });
