@@ -53,7 +53,7 @@ export interface CheckedState {
 }
 
 /** Bumped when the layout or the shape of facts changes, so an old cache is ignored rather than misread. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 const TAG = 0x464e4432; // "FND2"
 
 /**

@@ -534,27 +534,34 @@ function isRuntimePath(node: ts.Expression): boolean {
   return false;
 }
 
-/** Responses that hand the browser a page, not data: a server-rendered view (express `render`, fastify `view`), a redirect, a file. */
-const PAGE_RESPONSES = new Set(['render', 'redirect', 'sendFile', 'view']);
-/** Responses that send data to a client: the API's contract. */
-const DATA_RESPONSES = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'download', 'write']);
+/**
+ * Responses that hand the browser a page, not data: a server-rendered view (express `render`,
+ * fastify `view`, koa-views `ctx.render`, hono `c.html`), a redirect, a file.
+ */
+const PAGE_RESPONSES = new Set(['render', 'redirect', 'sendFile', 'view', 'html']);
+/** Responses that send data to a client: the API's contract (hono's `c.json`, `c.text`, `c.body` too). */
+const DATA_RESPONSES = new Set(['json', 'jsonp', 'send', 'end', 'sendStatus', 'download', 'write', 'text', 'body', 'stream', 'streamText', 'newResponse']);
 
 /**
- * Whether a route's final handler only renders pages (`res.render('orders')`, `res.redirect('/login')`):
- * its client is a browser following links, not a program holding a contract, so it has nothing to version.
+ * Whether a route's final handler only renders pages (`res.render('orders')`, `ctx.redirect('/login')`,
+ * `c.html(page)`): its client is a browser following links, not a program holding a contract, so it
+ * has nothing to version. The response is the handler's second parameter in express and fastify
+ * and its only one in koa and hono, so calls on any parameter count; `ctx.body = …` is data.
  */
 function rendersPage(handler: ts.Expression): boolean {
   handler = unwrap(handler);
   if (!(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) return false;
-  const response = handler.parameters[1]?.name;
-  if (!response || !ts.isIdentifier(response)) return false;
+  const parameters = new Set(handler.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const onParameter = (node: ts.Expression) => parameters.has(chainRoot(node)?.text ?? '');
   let page = false;
   let data = false;
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && chainRoot(node.expression.expression)?.text === response.text) {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && onParameter(node.expression.expression)) {
       const method = node.expression.name.text;
       if (PAGE_RESPONSES.has(method)) page = true;
       else if (DATA_RESPONSES.has(method)) data = true;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'body' && onParameter(node.left.expression)) {
+      data = true;
     }
     ts.forEachChild(node, visit);
   };

@@ -15,6 +15,8 @@ declare module 'hono' {
     text(text: string, status?: number, headers?: Record<string, string>): HonoResponse;
     body(body: string | null, status?: number, headers?: Record<string, string>): HonoResponse;
     notFound(): HonoResponse;
+    html(html: string, status?: number): HonoResponse;
+    redirect(location: string, status?: number): HonoResponse;
   }
   export type Next = () => Promise<void>;
   export type Handler = (c: Context, next: Next) => HonoResponse | Promise<HonoResponse> | Promise<void>;

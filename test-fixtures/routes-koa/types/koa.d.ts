@@ -11,6 +11,9 @@ declare module 'koa' {
     get(header: string): string;
     set(field: string, value: string): void;
     throw(status: number, message?: string): never;
+    /** koa-views */
+    render(view: string, locals?: object): Promise<void>;
+    redirect(url: string): void;
   }
   export type Next = () => Promise<void>;
   export type Middleware = (ctx: Context, next: Next) => unknown;

@@ -12,3 +12,8 @@ legacyRouter.get('/export/orders.csv', (ctx: Context) => {
 legacyRouter.del('/export/cache', (ctx: Context) => {
   ctx.status = 204;
 });
+
+// The back office's summary page, rendered on the server (koa-views): a browser's, nothing to version.
+legacyRouter.get('/export/summary', async (ctx: Context) => {
+  await ctx.render('export-summary', { generatedAt: Date.now() });
+});
