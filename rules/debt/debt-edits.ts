@@ -1,7 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import { isCalendarDate } from '../../protocol/calendar-date';
 import type { Finding, Range } from '../model';
-import { changedSpan } from '../text/changed-span';
+import { minimalEdit } from '../text/changed-span';
 import { LineIndex } from '../text/line-index';
 import type { DebtEntry } from './debt-register';
 import { fingerprintOf } from './fingerprint';
@@ -166,12 +166,6 @@ function toChange(file: string, text: string, edits: jsonc.Edit[]): DebtFileChan
     edits: edits.map((e) => ({ range: lines.rangeOf(e.offset, e.offset + e.length), newText: e.content })),
     text: jsonc.applyEdits(text, edits),
   };
-}
-
-/** One edit replacing only what differs between two texts (common prefix and suffix kept). */
-function minimalEdit(before: string, after: string): DebtTextEdit {
-  const { start, oldEnd, newEnd } = changedSpan(before, after);
-  return { range: new LineIndex(before).rangeOf(start, oldEnd), newText: after.slice(start, newEnd) };
 }
 
 function fullRange(text: string): Range {

@@ -3,7 +3,7 @@ import ts = require('typescript');
 import { parseSourceFile } from '../graph/extract-imports';
 import { isInsideDir } from '../host';
 import type { EditPlan } from '../model';
-import { LineIndex } from '../text/line-index';
+import { minimalEdit } from '../text/changed-span';
 import { applyEdits } from './apply-edits';
 import { exportsOf } from './exported-names';
 import { type FixContext, FixError, publicEntryOf } from './fix';
@@ -124,29 +124,74 @@ export function whyNotMovable(ctx: FixContext, file: string, name: string, targe
   return moveSet(ctx, file, name, targetFile ? ctx.model.membership(targetFile).layer : undefined).reason;
 }
 
-function withoutSelfImports(file: string, text: string): string {
-  const sf = parseSourceFile(file, text);
-  const selfImports = sf.statements.filter((s) => {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.moduleSpecifier.text.startsWith('.')) return false;
-    const base = path.posix.resolve(path.posix.dirname(file), s.moduleSpecifier.text).replace(/\.(m|c)?js$/, '');
-    return file.replace(/\.[^./]+$/, '') === base || file === base;
-  });
+/** Whether the relative `specifier`, written in `file`, names `target` (with or without its extension). */
+function pointsAt(file: string, specifier: string, target: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const base = path.posix.resolve(path.posix.dirname(file), specifier).replace(/\.(m|c)?js$/, '');
+  return target.replace(/\.[^./]+$/, '') === base || target === base;
+}
+
+/** `text` without the statements of `remove`, each with the line end after it. */
+function withoutStatements(sf: ts.SourceFile, text: string, remove: readonly ts.Statement[]): string {
   let out = text;
-  for (const s of [...selfImports].reverse()) {
-    const end = text[s.end] === '\n' ? s.end + 1 : s.end;
+  for (const s of [...remove].sort((a, b) => b.end - a.end)) {
+    const end = text[s.end] === '\n' ? s.end + 1 : text.startsWith('\r\n', s.end) ? s.end + 2 : s.end;
     out = out.slice(0, s.getStart(sf)) + out.slice(end);
   }
+  return out;
+}
+
+function withoutSelfImports(file: string, text: string): string {
+  const sf = parseSourceFile(file, text);
+  const selfImports = sf.statements.filter((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && pointsAt(file, s.moduleSpecifier.text, file));
+  const out = withoutStatements(sf, text, selfImports);
   // The blank line that separated the removed imports from the code would open the file.
   return selfImports.length > 0 ? out.replace(/^(?:[ \t]*\r?\n)+/, '') : out;
 }
 
-/** The smallest single edit turning `before` into `after` (common start and end kept). */
-function minimalEdit(before: string, after: string) {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { range: new LineIndex(before).rangeOf(start, before.length - end), newText: after.slice(start, after.length - end) };
+/**
+ * Moving in steps imports the target once per step (`import { handleRefund } from '../core/x'`,
+ * then `import { type RefundRequest } from '../core/x'`): the named imports of it become one.
+ */
+function withMergedImportsOf(file: string, text: string, target: string): string {
+  const sf = parseSourceFile(file, text);
+  const named = sf.statements.filter(
+    (s): s is ts.ImportDeclaration =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      pointsAt(file, s.moduleSpecifier.text, target) &&
+      !!s.importClause &&
+      !s.importClause.name &&
+      !s.importClause.isTypeOnly &&
+      !!s.importClause.namedBindings &&
+      ts.isNamedImports(s.importClause.namedBindings),
+  );
+  if (named.length < 2) return text;
+  const [first, ...rest] = named;
+  const bindings = first.importClause!.namedBindings as ts.NamedImports;
+  const elements = named.flatMap((s) => (s.importClause!.namedBindings as ts.NamedImports).elements.map((e) => e.getText(sf)));
+  // The others come after the first, so taking them out leaves the first where it was.
+  const kept = withoutStatements(sf, text, rest);
+  return `${kept.slice(0, bindings.getStart(sf))}{ ${elements.join(', ')} }${kept.slice(bindings.end)}`;
+}
+
+/**
+ * A file the move created, with a blank line between its declarations as people write them:
+ * each step's statement lands right against the one before.
+ */
+function withBlankLinesBetween(file: string, text: string): string {
+  const sf = parseSourceFile(file, text);
+  let out = text;
+  for (let i = sf.statements.length - 1; i > 0; i--) {
+    const [previous, statement] = [sf.statements[i - 1], sf.statements[i]];
+    if (ts.isImportDeclaration(previous) && ts.isImportDeclaration(statement)) continue;
+    const gap = /^[ \t]*\r?\n/.exec(text.slice(previous.end));
+    if (gap && !/^[ \t]*\r?\n/.test(text.slice(previous.end + gap[0].length))) {
+      const at = previous.end + gap[0].length;
+      out = `${out.slice(0, at)}${gap[0].includes('\r') ? '\r\n' : '\n'}${out.slice(at)}`;
+    }
+  }
+  return out;
 }
 
 /**
@@ -182,9 +227,13 @@ export function moveDeclaration(ctx: FixContext, file: string, name: string, tar
       texts.set(e.file, applyEdits(read(e.file) ?? '', e.edits));
     }
   }
-  // Moving in steps can leave the target importing names from itself (what an earlier step moved there).
-  const targetText = texts.get(targetFile);
-  if (targetText !== undefined) texts.set(targetFile, withoutSelfImports(targetFile, targetText));
+  // Moving in steps can leave the target importing names from itself (what an earlier step moved
+  // there), and every other file importing it once per step.
+  for (const [f, text] of texts) {
+    if (text === undefined) continue;
+    if (f === targetFile) texts.set(f, withoutSelfImports(f, text));
+    else if (set.names.length > 1) texts.set(f, withMergedImportsOf(f, text, targetFile));
+  }
   const domain = ctx.model.membership(targetFile).domain;
   const entry = exportFromDomainApi && domain ? publicEntryOf(domain, ctx) : undefined;
   if (entry && entry !== targetFile && !exportsOf(entry, read(entry) ?? '').names.has(name)) {
@@ -194,7 +243,7 @@ export function moveDeclaration(ctx: FixContext, file: string, name: string, tar
   const result: EditPlan = { edits: [], creates: [], deletes: [] };
   for (const [f, before] of originals) {
     const after = texts.get(f) ?? '';
-    if (before === undefined) result.creates.push({ file: f, text: after });
+    if (before === undefined) result.creates.push({ file: f, text: withBlankLinesBetween(f, after) });
     else if (before !== after) result.edits.push({ file: f, edits: [minimalEdit(before, after)] });
   }
   // A file the move emptied would stay behind as a blank module; one with a comment left is kept.

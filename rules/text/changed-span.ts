@@ -1,3 +1,6 @@
+import type { TextEdit } from '../model';
+import { LineIndex } from './line-index';
+
 /** Where two texts differ: from `start` to `oldEnd` in the first, to `newEnd` in the second (their common prefix and suffix left out). */
 export interface ChangedSpan {
   start: number;
@@ -16,4 +19,10 @@ export function changedSpan(before: string, after: string): ChangedSpan {
     newEnd--;
   }
   return { start, oldEnd, newEnd };
+}
+
+/** One edit replacing only what differs between two texts (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): TextEdit {
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  return { range: new LineIndex(before).rangeOf(start, oldEnd), newText: after.slice(start, newEnd) };
 }
