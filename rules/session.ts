@@ -996,7 +996,7 @@ export class Session {
             return this.factsOf(collector, other ?? file);
           },
           report: (r: Report) => {
-            if (!this.isSuppressed(file, rule.id, r.range)) findings.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+            if (!this.isSuppressed(file, rule.id, r.range)) findings.push(findingOf(rule, file, r));
           },
         });
       } catch (err) {
@@ -1028,7 +1028,7 @@ export class Session {
             if (this.isSuppressed(file, rule.id, r.range)) return;
             let list = next.get(file);
             if (!list) next.set(file, (list = []));
-            list.push({ ruleId: rule.id, severity: rule.severity, file, ...r });
+            list.push(findingOf(rule, file, r));
           },
         });
       } catch (err) {
@@ -1189,6 +1189,13 @@ function sameImports(a: readonly ResolvedImport[], b: readonly ResolvedImport[])
       JSON.stringify(x.target) === JSON.stringify(y.target)
     );
   });
+}
+
+const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+
+/** A rule's report as a finding: the rule's id and configured severity (one below it for a milder case), the file. */
+function findingOf(rule: { id: string; severity: Severity }, file: string, { milder, ...report }: Report): Finding {
+  return { ruleId: rule.id, severity: milder ? MILDER[rule.severity] : rule.severity, file, ...report };
 }
 
 function ruleFailure(ruleId: string, err: unknown): string {

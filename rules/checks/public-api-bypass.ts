@@ -1,11 +1,7 @@
 import { describePublicApi } from '../config/config';
-import type { Severity } from '../model';
 import type { Membership } from '../workspace/workspace-model';
 import type { FileRule, FileRuleContext } from './rule';
 import { targetMembership } from './rule';
-
-const DEFAULT_SEVERITY: Severity = 'error';
-const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
 
 /**
  * The public API file that passes on the whole of `file` (`export * from './Req'`, `export * as Req
@@ -30,17 +26,11 @@ function publicApiExportingAllOf(ctx: FileRuleContext, file: string, domain: Mem
   return undefined;
 }
 
-/** The rule's severity in foundations.json: the rule runs only when it is not off. */
-function configuredSeverity(ctx: FileRuleContext): Severity {
-  const setting = ctx.config.rules.get(publicApiBypass.id)?.severity ?? DEFAULT_SEVERITY;
-  return setting === 'off' ? DEFAULT_SEVERITY : setting;
-}
-
 export const publicApiBypass: FileRule = {
   id: 'public-api-bypass',
   scope: 'file',
   foundation: 'integration-boundaries',
-  defaultSeverity: DEFAULT_SEVERITY,
+  defaultSeverity: 'error',
   description: "An import reaches into another domain's internals instead of its public API.",
   rationale:
     "A domain's public API is its contract with the rest of the system: what it exports there it promises to keep working; everything else it may change freely. An import of an internal file turns an implementation detail into a dependency, so a refactoring inside one domain breaks another. APIs treated as contracts, even inside one deployable, are what keep the domains independently changeable. A file the public API re-exports whole (`export * from './Req'`, `export * as Req from './Req'`) is part of the contract, not internal: importing it directly only goes around the entry point, which ties the importer to where the domain keeps that file. That is reported one severity lower than the rule's (a warning when the rule is an error).",
@@ -58,7 +48,7 @@ export const publicApiBypass: FileRule = {
         const entryFile = ctx.model.membership(entry).workspaceRelative;
         ctx.report({
           ...report,
-          severity: MILDER[configuredSeverity(ctx)],
+          milder: true,
           message: `"${target.workspaceRelative}" is part of the public API of domain "${to.name}" (${entryFile} re-exports all of it), but this import goes around that entry point; import it from ${describePublicApi(to)}, so "${to.name}" can move the file.`,
           data: { ...report.data, publicApi: entryFile },
         });

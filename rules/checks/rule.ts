@@ -24,8 +24,8 @@ export interface Report {
   domains?: { from?: string; to?: string };
   layers?: { from?: string; to?: string };
   data?: Record<string, unknown>;
-  /** A milder case of what the rule reports: this severity instead of the rule's (the rule derives it from the configured one). */
-  severity?: Severity;
+  /** A milder case of what the rule reports: one severity below the rule's configured one (error → warning → info). */
+  milder?: boolean;
 }
 
 /**
