@@ -6,6 +6,7 @@ import { exportsOf } from './exported-names';
 import { type Fix, type FixContext, FixError } from './fix';
 import { appendLine, exportFromEdits } from './import-through-public-api';
 import { relativeSpecifier, usesJsExtension } from './module-specifier';
+import { capitalize } from './names';
 import { referencesOf } from './references';
 
 /**
@@ -15,7 +16,6 @@ import { referencesOf } from './references';
  * one writing its state.
  */
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface SiteChange {
   siteFile: string;

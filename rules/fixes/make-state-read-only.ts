@@ -4,6 +4,8 @@ import type { EditPlan, Finding, TextEdit } from '../model';
 import { LineIndex } from '../text/line-index';
 import { type Fix, type FixContext, FixError } from './fix';
 import { appendLine } from './import-through-public-api';
+import { referencesAny } from '../semantic/syntax';
+import { capitalize } from './names';
 import { referencesOf } from './references';
 
 /**
@@ -44,10 +46,6 @@ function isDeclarationName(node: ts.Identifier, parent: ts.Node): boolean {
   return (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent)) && parent.name === node;
 }
 
-function referencesIn(node: ts.Node, name: string): boolean {
-  return ts.isIdentifier(node) ? node.text === name : (ts.forEachChild(node, (child) => referencesIn(child, name) || undefined) ?? false);
-}
-
 /**
  * The edits, or why they cannot be made; undefined when the finding is not about an exported
  * primitive (state changed in place: only Encapsulate applies).
@@ -61,11 +59,11 @@ function plan(finding: Finding, ctx: FixContext): ReadOnlyPlan | Refusal | undef
   const ownerSf = parseSourceFile(owner, ownerText);
   const statement = primitiveExport(ownerSf, state);
   if (!statement) return undefined;
-  const reader = `get${state.charAt(0).toUpperCase()}${state.slice(1)}`;
+  const reader = `get${capitalize(state)}`;
   if (statement.declarationList.declarations.length > 1) return { reason: `${state} is declared together with other variables; declare it on its own first` };
   if (new RegExp(`\\b(function|const|let|var|class)\\s+${reader}\\b`).test(ownerText)) return { reason: `${reader} already exists in ${ctx.model.membership(owner).workspaceRelative}` };
   const exportedAgain = ownerSf.statements.some(
-    (s) => (ts.isExportDeclaration(s) && !s.moduleSpecifier && referencesIn(s, state)) || (ts.isExportAssignment(s) && ts.isIdentifier(s.expression) && s.expression.text === state),
+    (s) => (ts.isExportDeclaration(s) && !s.moduleSpecifier && referencesAny(s, new Set([state]))) || (ts.isExportAssignment(s) && ts.isIdentifier(s.expression) && s.expression.text === state),
   );
   if (exportedAgain) return { reason: `${state} is exported a second time (an export list or a default export); export it once first` };
   const edits = readerEdits(ctx, owner, state, reader);

@@ -11,15 +11,6 @@ import { exportFromEdits } from './import-through-public-api';
 import { relativeSpecifier } from './module-specifier';
 import { moveStatements, topLevelStatementOf } from './typescript-move';
 
-/** `computeDiscount` → `compute-discount`, `OrderSummary` → `order-summary`. */
-export function kebabCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .toLowerCase();
-}
-
 /** Names a top-level statement declares. */
 function declaredNames(s: ts.Statement): string[] {
   if (ts.isVariableStatement(s)) return s.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));

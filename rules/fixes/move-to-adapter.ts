@@ -3,7 +3,8 @@ import { parseSourceFile } from '../graph/extract-imports';
 import type { Finding } from '../model';
 import { referencesAny } from '../semantic/syntax';
 import { type Fix, type FixContext, FixError } from './fix';
-import { kebabCase, relatedFiles, workspaceRelative } from './move-declaration';
+import { relatedFiles, workspaceRelative } from './move-declaration';
+import { kebabCase } from './names';
 import { moveStatements } from './typescript-move';
 
 /** Where SDK code goes: the integration layer for third-party SDKs, the data layer for database clients. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../model';
 import { type Fix, type FixContext, FixError } from './fix';
-import { kebabCase, moveDeclaration, whyNotMovable, workspaceRelative } from './move-declaration';
+import { moveDeclaration, whyNotMovable, workspaceRelative } from './move-declaration';
+import { kebabCase } from './names';
 
 const LOGIC_RULES = ['logic-in-ui', 'logic-in-integration'];
 
